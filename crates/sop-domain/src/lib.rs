@@ -1,0 +1,12 @@
+//! The domain of Layanan SOP Katingan.
+//!
+//! Architecture invariant: nothing in this crate imports `leptos`, `web_sys` or reads the
+//! clock or the browser's storage. Time comes in as arguments (`now_ms`, UTC milliseconds),
+//! so every rule here runs and is tested natively with `cargo test -p sop-domain`.
+
+pub mod calendar;
+pub mod catalogue;
+pub mod duration;
+pub mod findings;
+#[cfg(feature = "loader")]
+pub mod loader;

@@ -1,0 +1,422 @@
+//! The loader over the real data in `data/`: the 22 SOPs of the printed book.
+//!
+//! The table below is the spec (docs/catalogue-ids.md): ids, case codes, unit groups,
+//! audiences and the Nomor SOP as printed. The data files must agree with it.
+
+#![cfg(feature = "loader")]
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use sop_domain::catalogue::{Audience, Catalogue, Sop};
+use sop_domain::duration::{self, StatedComparison};
+use sop_domain::findings::{Finding, FindingKind};
+use sop_domain::loader::load_dir;
+
+/// (id, code, unit_group, audience, Nomor SOP as printed; "" when none printed)
+const SPEC: [(&str, &str, &str, &str, &str); 22] = [
+    (
+        "renja",
+        "RENJA",
+        "sekretariat",
+        "internal",
+        "49/DPTTK/TU-1/I/2025",
+    ),
+    ("npd", "NPD", "sekretariat", "internal", ""),
+    (
+        "kenaikan-pangkat",
+        "KP",
+        "sekretariat",
+        "internal",
+        "59 /DPTTK/TU-1/I/2025",
+    ),
+    (
+        "tpp",
+        "TPP",
+        "sekretariat",
+        "internal",
+        "58 /DPTTK/TU-1/I/2025",
+    ),
+    (
+        "cuti-tahunan",
+        "CUTI",
+        "sekretariat",
+        "internal",
+        "60 /DPTTK/TU-1/I/2025",
+    ),
+    (
+        "kartu-ak1",
+        "AK1",
+        "bidang-penempatan-transmigrasi",
+        "public",
+        "65/DPTTK/TU-1/1/2025",
+    ),
+    (
+        "jht",
+        "JHT",
+        "bidang-hi",
+        "public",
+        "53 / DPTTK / TU - 1 / I / 2025",
+    ),
+    (
+        "pengesahan-pp",
+        "PP",
+        "bidang-hi",
+        "public",
+        "34 /DPTTK /TU -1 /I /2025",
+    ),
+    (
+        "kerjasama-hampangen",
+        "KSH",
+        "upt-rotan-hampangen",
+        "public",
+        "125 /DPTTK/TU-1/II/2025",
+    ),
+    (
+        "pelatihan-ikm-hampangen",
+        "PIH",
+        "upt-rotan-hampangen",
+        "public",
+        "123 /DPTTK/TU-1/II/2025",
+    ),
+    (
+        "penerimaan-tamu-hampangen",
+        "TAMU",
+        "upt-rotan-hampangen",
+        "public",
+        "124 /DPTTK/TU-1/II/2025",
+    ),
+    (
+        "rotan-setengah-jadi",
+        "RSJ",
+        "upt-rotan-hampangen",
+        "public",
+        "122 /DPTTK/TU-1/I/2025",
+    ),
+    (
+        "desain-produk-ikm",
+        "DPI",
+        "upt-rotan-hampangen",
+        "public",
+        "126 /DPTTK/TU-1/II/2025",
+    ),
+    (
+        "pelatihan-ikm",
+        "PIKM",
+        "bidang-perindustrian",
+        "internal",
+        "57 /DPTIK/TU-1/1/2025",
+    ),
+    (
+        "lks-bipartit",
+        "LKS",
+        "bidang-hi",
+        "public",
+        "52/DPTTK/TU-171/2025",
+    ),
+    (
+        "perselisihan",
+        "PHI",
+        "bidang-hi",
+        "public",
+        "31/DPTTK/TU-1/I/2025",
+    ),
+    (
+        "sp-sb",
+        "SPSB",
+        "bidang-hi",
+        "public",
+        "56/DPITK/TU-1/I/2025",
+    ),
+    (
+        "pelatihan-blk",
+        "BLK",
+        "upt-blk",
+        "public",
+        "02 / DPTTK-BLK / I / 2025",
+    ),
+    ("pkb", "PKB", "bidang-hi", "public", "55/DPITK/TKU-1/1/2025"),
+    (
+        "imta",
+        "IMTA",
+        "bidang-penempatan-transmigrasi",
+        "public",
+        "64 /DPTTK/TU-1/1/2025",
+    ),
+    (
+        "pencadangan-tanah",
+        "PTT",
+        "bidang-penempatan-transmigrasi",
+        "public",
+        "63 /DPTTK/TU-1/I /2025",
+    ),
+    (
+        "pelatihan-pencaker",
+        "PPK",
+        "bidang-penempatan-transmigrasi",
+        "public",
+        "02 /DPTTK/TU-1/I /2025",
+    ),
+];
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn catalogue() -> &'static Catalogue {
+    static C: OnceLock<Catalogue> = OnceLock::new();
+    C.get_or_init(|| match load_dir(&data_dir()) {
+        Ok(c) => c,
+        Err(e) => panic!("data/ does not validate ({} errors):\n{e}", e.len()),
+    })
+}
+
+fn sop(id: &str) -> &'static Sop {
+    catalogue()
+        .sop(id)
+        .unwrap_or_else(|| panic!("no SOP {id:?}"))
+}
+
+fn findings(kind: FindingKind) -> Vec<&'static Finding> {
+    catalogue()
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .collect()
+}
+
+fn has_finding(kind: FindingKind, sop_id: &str, step_no: Option<u32>) -> bool {
+    findings(kind)
+        .iter()
+        .any(|f| f.sop_id.as_deref() == Some(sop_id) && f.step_no == step_no)
+}
+
+#[test]
+fn every_file_validates() {
+    catalogue();
+}
+
+#[test]
+fn exactly_the_22_sops_of_the_spec() {
+    let c = catalogue();
+    assert_eq!(
+        c.sops.len(),
+        22,
+        "ids: {:?}",
+        c.sops.iter().map(|s| &s.id).collect::<Vec<_>>()
+    );
+    let got: BTreeSet<&str> = c.sops.iter().map(|s| s.id.as_str()).collect();
+    let want: BTreeSet<&str> = SPEC.iter().map(|r| r.0).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn identity_matches_the_spec() {
+    let mut problems = Vec::new();
+    for (id, code, unit_group, audience, number) in SPEC {
+        let Some(s) = catalogue().sop(id) else {
+            problems.push(format!("{id}: missing"));
+            continue;
+        };
+        let want_number: String = number.chars().filter(|c| !c.is_whitespace()).collect();
+        if s.number_normalized != want_number {
+            problems.push(format!("{id}: number {:?}, spec {number:?}", s.number));
+        }
+        if s.code != code {
+            problems.push(format!("{id}: code {:?}, spec {code:?}", s.code));
+        }
+        if s.unit_group != unit_group {
+            problems.push(format!(
+                "{id}: unit_group {:?}, spec {unit_group:?}",
+                s.unit_group
+            ));
+        }
+        if s.audience.as_str() != audience {
+            problems.push(format!(
+                "{id}: audience {:?}, spec {audience:?}",
+                s.audience
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_step_lane_is_one_of_its_sops_lanes() {
+    for s in &catalogue().sops {
+        for step in &s.steps {
+            assert!(
+                s.lanes.contains(&step.lane),
+                "{} step {}: lane {:?}",
+                s.id,
+                step.no,
+                step.lane
+            );
+            assert_eq!(
+                s.lanes[step.lane_index], step.lane,
+                "{} step {}",
+                s.id, step.no
+            );
+        }
+    }
+}
+
+#[test]
+fn every_decision_leads_to_a_step_of_its_sop() {
+    for s in &catalogue().sops {
+        for (i, _) in s.steps.iter().enumerate() {
+            for e in s.next_steps(i) {
+                if let sop_domain::catalogue::Target::Step(j) = e.to {
+                    assert!(j < s.steps.len(), "{} step index {i} -> {j}", s.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn totals_are_computed_for_every_sop() {
+    for s in &catalogue().sops {
+        let steps: Vec<(u32, &duration::Duration)> = s
+            .steps
+            .iter()
+            .map(|st| (st.no, &st.duration_parsed))
+            .collect();
+        assert_eq!(s.total, duration::total(&steps), "{}", s.id);
+        assert_eq!(
+            s.stated_comparison,
+            duration::compare_stated(&s.stated_total, &s.total),
+            "{}",
+            s.id
+        );
+        if !s.stated_total.trim().is_empty() {
+            assert_ne!(
+                s.stated_comparison,
+                StatedComparison::NotPrinted,
+                "{}",
+                s.id
+            );
+        }
+    }
+    // The SOPs whose printed total agrees with their steps.
+    for id in ["jht", "pengesahan-pp", "sp-sb", "pkb"] {
+        assert_eq!(
+            sop(id).stated_comparison,
+            StatedComparison::Agrees,
+            "{id}: {:?}",
+            sop(id).total
+        );
+    }
+    assert_eq!(sop("jht").total.min_minutes, 29);
+}
+
+#[test]
+fn lks_prints_7_days_but_its_steps_add_up_to_8() {
+    let day = sop_domain::calendar::WORKDAY_MINUTES;
+    assert_eq!(
+        sop("lks-bipartit").stated_comparison,
+        StatedComparison::Disagrees {
+            stated_min: 7 * day,
+            stated_max: 7 * day,
+            computed_min: 8 * day,
+            computed_max: 8 * day
+        }
+    );
+    assert!(has_finding(
+        FindingKind::StatedTotalMismatch,
+        "lks-bipartit",
+        None
+    ));
+    assert_eq!(findings(FindingKind::StatedTotalMismatch).len(), 1);
+}
+
+#[test]
+fn renja_dates_2020_disagree_with_its_number_2025() {
+    let f: Vec<_> = findings(FindingKind::DateYearMismatch);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].sop_id.as_deref(), Some("renja"));
+    assert!(
+        f[0].message.contains("2020") && f[0].message.contains("2025"),
+        "{}",
+        f[0].message
+    );
+}
+
+#[test]
+fn approver_spellings_and_nip_variants_are_found() {
+    let f = findings(FindingKind::ApproverSpelling);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let detail = f[0].detail.as_deref().unwrap();
+    for (name, some_sop) in [
+        ("SUPARDIE", "jht"),
+        ("SUPARDI", "kenaikan-pangkat"),
+        ("SURADIE", "kerjasama-hampangen"),
+        ("SUPARDE", "imta"),
+        ("SUPAREVE", "tpp"),
+        ("SUPARDI E", "pengesahan-pp"),
+    ] {
+        let part = detail
+            .split("; ")
+            .find(|p| p.split(": ").next() == Some(name))
+            .unwrap_or_else(|| panic!("{name} not in {detail}"));
+        assert!(part.contains(some_sop), "{name}: {part}");
+    }
+    let f = findings(FindingKind::ApproverNip);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let detail = f[0].detail.as_deref().unwrap();
+    assert!(detail.contains("19660119 198706 1 001: imta"), "{detail}");
+    assert!(detail.contains("19660919 198706 1 001: "), "{detail}");
+}
+
+#[test]
+fn other_known_findings() {
+    // Steps naming a performer that has no lane.
+    assert!(has_finding(FindingKind::ActorWithoutLane, "jht", Some(6)));
+    assert!(has_finding(FindingKind::ActorWithoutLane, "jht", Some(8)));
+    assert!(has_finding(
+        FindingKind::ActorWithoutLane,
+        "pencadangan-tanah",
+        Some(2)
+    ));
+    // Numbering: IMTA skips 3, the pencaker SOP skips 6.
+    assert!(has_finding(FindingKind::NumberingGap, "imta", Some(4)));
+    assert!(has_finding(
+        FindingKind::NumberingGap,
+        "pelatihan-pencaker",
+        Some(7)
+    ));
+    // Identical step texts.
+    assert!(has_finding(FindingKind::DuplicateStepText, "imta", Some(6)));
+    assert!(has_finding(
+        FindingKind::DuplicateStepText,
+        "kenaikan-pangkat",
+        Some(5)
+    ));
+    // NPD prints no identity block.
+    assert!(has_finding(FindingKind::MissingIdentity, "npd", None));
+    // PKB lists itself under Keterkaitan.
+    assert!(has_finding(FindingKind::RelatedSelf, "pkb", None));
+    // Every correction is listed.
+    let corrections: usize = catalogue().sops.iter().map(|s| s.corrections.len()).sum();
+    assert_eq!(findings(FindingKind::Correction).len(), corrections);
+}
+
+#[test]
+fn export_is_deterministic() {
+    let a = serde_json::to_string(catalogue()).unwrap();
+    let b = serde_json::to_string(&load_dir(&data_dir()).unwrap()).unwrap();
+    assert_eq!(a, b);
+    let back: Catalogue = serde_json::from_str(&a).unwrap();
+    assert_eq!(&back, catalogue());
+}
+
+#[test]
+fn audiences_split_as_in_the_spec() {
+    let internal = catalogue()
+        .sops
+        .iter()
+        .filter(|s| s.audience == Audience::Internal)
+        .count();
+    assert_eq!(internal, 6);
+}
