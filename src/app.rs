@@ -1,0 +1,32 @@
+//! The router and the page frame shared by every route.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::pages;
+use crate::platform::dom;
+
+#[component]
+pub fn App() -> impl IntoView {
+    // The public URL comes from the `<base>` Trunk writes (`--public-url`), so one build
+    // option moves the whole app under a sub-path.
+    let base = dom::base_path();
+    view! {
+        <Router base=base>
+            <SiteHeader/>
+            <main id="isi" class="page" tabindex="-1">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::katalog::KatalogPage/>
+                    <Route path=path!("/sop/:id") view=pages::sop::SopPage/>
+                    <Route path=path!("/kasus") view=pages::kasus_list::KasusListPage/>
+                    <Route path=path!("/kasus/:id") view=pages::kasus::KasusPage/>
+                    <Route path=path!("/laporan") view=pages::laporan::LaporanPage/>
+                    <Route path=path!("/catatan-sumber") view=pages::catatan::CatatanPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,25 @@
+//! The validated catalogue, embedded at build time by build.rs, so the first paint needs no
+//! network request.
+
+use std::sync::OnceLock;
+
+use sop_domain::calendar::WorkCalendar;
+use sop_domain::catalogue::Catalogue;
+
+static CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+
+/// Parsed once, on first use.
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        serde_json::from_str(CATALOGUE_JSON).expect("build.rs wrote a valid catalogue")
+    })
+}
+
+/// The working-day calendar built from the catalogue's holiday data.
+pub fn calendar() -> &'static WorkCalendar {
+    static CALENDAR: OnceLock<WorkCalendar> = OnceLock::new();
+    CALENDAR.get_or_init(|| {
+        WorkCalendar::new(catalogue().calendar.clone()).expect("build.rs validated the calendar")
+    })
+}

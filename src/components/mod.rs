@@ -1,0 +1,3 @@
+//! Small view components shared by several pages.
+
+pub mod layout;

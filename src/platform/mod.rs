@@ -1,0 +1,4 @@
+//! The thin layer between the app and the browser. Only modules under `platform` touch
+//! `web_sys` / `gloo`; pages and components call these functions.
+
+pub mod dom;

@@ -1,0 +1,79 @@
+// A small static server for the release build, used by the end-to-end tests and the
+// benchmark: serves `root` under `base` ("/" or "/layanan-sop/"), answers unknown paths
+// under the base with index.html (client-side routes), and can be switched to another build
+// directory at runtime (to test the service worker's update path).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1' } = {}) {
+  let currentRoot = path.resolve(root);
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, `http://${host}`);
+    requests.push(url.pathname);
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not under base');
+      return;
+    }
+    rel = rel.slice(base.length);
+    let file = path.join(currentRoot, rel);
+    if (!file.startsWith(currentRoot)) {
+      res.writeHead(403);
+      res.end();
+      return;
+    }
+    let isFile = false;
+    try { isFile = fs.statSync(file).isFile(); } catch { isFile = false; }
+    if (!isFile) {
+      // A path with an extension that does not exist is a real 404; anything else is a
+      // client-side route.
+      if (path.extname(rel)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      file = path.join(currentRoot, 'index.html');
+    }
+    const ext = path.extname(file);
+    const headers = { 'content-type': TYPES[ext] || 'application/octet-stream' };
+    // HTML and the service worker must revalidate; hashed assets can be cached.
+    headers['cache-control'] = ext === '.html' || path.basename(file) === 'sw.js'
+      ? 'no-cache' : 'public, max-age=31536000, immutable';
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const actualPort = server.address().port;
+  return {
+    url: `http://${host}:${actualPort}${base}`,
+    origin: `http://${host}:${actualPort}`,
+    port: actualPort,
+    requests,
+    setRoot(dir) { currentRoot = path.resolve(dir); },
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+// `node tests/e2e/server.mjs dist 8080 /` serves a build by hand.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
+  const s = await startServer({ root, port: Number(port), base });
+  console.log(`serving ${root} at ${s.url}`);
+}
