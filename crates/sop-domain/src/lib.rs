@@ -5,8 +5,13 @@
 //! so every rule here runs and is tested natively with `cargo test -p sop-domain`.
 
 pub mod calendar;
+pub mod case;
 pub mod catalogue;
+pub mod diagram;
 pub mod duration;
 pub mod findings;
 #[cfg(feature = "loader")]
 pub mod loader;
+pub mod report;
+pub mod search;
+pub mod store;
