@@ -5,14 +5,17 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::components::update_banner::UpdateBanner;
 use crate::pages;
-use crate::platform::dom;
+use crate::platform::{dom, pwa};
 
 #[component]
 pub fn App() -> impl IntoView {
     // The public URL comes from the `<base>` Trunk writes (`--public-url`), so one build
     // option moves the whole app under a sub-path.
     let base = dom::base_path();
+    let update_available = RwSignal::new(false);
+    pwa::register(update_available);
     view! {
         <Router base=base>
             <SiteHeader/>
@@ -27,6 +30,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter/>
+            <UpdateBanner update_available=update_available/>
         </Router>
     }
 }

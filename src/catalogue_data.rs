@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use sop_domain::calendar::WorkCalendar;
 use sop_domain::catalogue::Catalogue;
+use sop_domain::search::SearchIndex;
 
 static CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
@@ -22,4 +23,10 @@ pub fn calendar() -> &'static WorkCalendar {
     CALENDAR.get_or_init(|| {
         WorkCalendar::new(catalogue().calendar.clone()).expect("build.rs validated the calendar")
     })
+}
+
+/// The search index over the catalogue, built on first use.
+pub fn search_index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(catalogue()))
 }

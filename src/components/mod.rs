@@ -1,3 +1,5 @@
 //! Small view components shared by several pages.
 
 pub mod layout;
+pub mod share;
+pub mod update_banner;

@@ -749,6 +749,22 @@ pub fn format_range(min: u64, max: u64) -> String {
     format!("{} – {}", format_minutes(min), format_minutes(max))
 }
 
+/// A range for a quick read (lists, summaries): an end of a day or more is rounded UP to whole
+/// working days, so "57 hari kerja 1 jam 41 menit" reads "58 hari kerja" — the citizen is told
+/// the latest day, never an optimistic one. Shorter ends stay exact.
+pub fn format_range_approx(min: u64, max: u64) -> String {
+    let (min, max) = (min.min(max), min.max(max));
+    let days_up = |m: u64| m.div_ceil(WORKDAY_MINUTES);
+    if min >= WORKDAY_MINUTES {
+        let (a, b) = (days_up(min), days_up(max));
+        return if a == b { format!("{a} hari kerja") } else { format!("{a}–{b} hari kerja") };
+    }
+    if max >= WORKDAY_MINUTES {
+        return format!("{} – {} hari kerja", format_minutes(min), days_up(max));
+    }
+    format_range(min, max)
+}
+
 // ---------------------------------------------------------------------------------------------
 // The printed total
 // ---------------------------------------------------------------------------------------------
@@ -1356,5 +1372,26 @@ mod tests {
             }
         }
         out.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod approx_tests {
+    use super::*;
+
+    #[test]
+    fn summaries_round_days_up_and_keep_short_times_exact() {
+        let day = WORKDAY_MINUTES;
+        for (min, max, expect) in [
+            (29, 29, "29 menit"),
+            (125, 260, "2 jam 5 menit – 4 jam 20 menit"),
+            (15 * day, 15 * day, "15 hari kerja"),
+            (57 * day + 101, 70 * day + 101, "58–71 hari kerja"),
+            (4 * day + 100, 12 * day + 100, "5–13 hari kerja"),
+            (125, 2 * day, "2 jam 5 menit – 2 hari kerja"),
+            (day, day + 1, "1–2 hari kerja"),
+        ] {
+            assert_eq!(format_range_approx(min, max), expect, "{min}..{max}");
+        }
     }
 }

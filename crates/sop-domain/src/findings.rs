@@ -256,25 +256,9 @@ fn join_id<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// "6 Januari 2020", as the book prints dates.
 pub fn format_date_id(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    crate::locale::format_date(d)
 }
 
 fn date_years(sop: &Sop, out: &mut Vec<Finding>) {

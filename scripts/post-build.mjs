@@ -1,0 +1,40 @@
+// Trunk post_build hook (see Trunk.toml). Runs in the staging directory of a build:
+//   1. writes catalogue.json (the validated catalogue as open data) with sopctl;
+//   2. writes sw.js with the precache list of every file of this build and a version derived
+//      from their contents (so any change to any file is a new version).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+execFileSync('cargo', ['run', '-q', '--locked', '-p', 'sop-domain', '--features', 'loader', '--bin', 'sopctl', '--',
+  'export', path.join(root, 'data'), path.join(staging, 'catalogue.json')], { cwd: root, stdio: 'inherit' });
+
+function walk(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix + entry.name;
+    return entry.isDirectory() ? walk(path.join(dir, entry.name), rel + '/') : [rel];
+  });
+}
+
+const files = walk(staging).filter((f) => f !== 'sw.js').sort();
+const hash = crypto.createHash('sha256');
+for (const f of files) {
+  hash.update(f);
+  hash.update(fs.readFileSync(path.join(staging, f)));
+}
+const version = hash.digest('hex').slice(0, 16);
+// The catalogue JSON is open data for download, not needed offline by the app (it embeds the
+// catalogue), so it is not precached.
+const precache = files.filter((f) => f !== 'catalogue.json');
+const template = fs.readFileSync(path.join(root, 'scripts', 'sw.template.js'), 'utf8');
+const sw = template
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__PRECACHE__', JSON.stringify(precache));
+fs.writeFileSync(path.join(staging, 'sw.js'), sw);
+fs.writeFileSync(path.join(staging, 'version.txt'), version + '\n');
+console.log(`post-build: sw.js version ${version}, ${precache.length} files precached`);

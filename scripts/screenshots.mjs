@@ -1,0 +1,38 @@
+// Screenshots of the release build for looking at (not a test):
+//   node scripts/screenshots.mjs [route ...]   → target/screenshots/<name>-<width>.png
+// Serves dist/ on a free port, visits each route at phone and desktop width, and also saves
+// a print-media screenshot and PDF of SOP pages.
+import fs from 'node:fs';
+import { launch, serveDist, newPage, appReady } from '../tests/e2e/browser.mjs';
+
+const routes = process.argv.slice(2);
+if (routes.length === 0) routes.push('', 'sop/jht', 'kasus', 'laporan', 'catatan-sumber');
+const widths = (process.env.WIDTHS || '360,1280').split(',').map(Number);
+const out = 'target/screenshots';
+fs.mkdirSync(out, { recursive: true });
+const browser = await launch();
+const server = await serveDist();
+try {
+  for (const route of routes) {
+    const name = (route.replace(/[^a-z0-9]+/gi, '_') || 'home').replace(/_+$/, '');
+    for (const width of widths) {
+      const page = await newPage(browser, { width, height: width < 600 ? 800 : 900 });
+      await page.goto(server.url + route);
+      await appReady(page);
+      await page.waitForTimeout(150);
+      const file = `${out}/${name}-${width}.png`;
+      await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
+      if (page.problems.length) console.warn(`  console problems on ${route}:`, page.problems);
+      console.log(file);
+      if (route.startsWith('sop/') && width === widths[widths.length - 1] && process.env.PRINT !== '0') {
+        await page.emulateMedia({ media: 'print' });
+        await page.pdf({ path: `${out}/${name}.pdf`, format: 'A4', landscape: true, printBackground: true });
+        console.log(`${out}/${name}.pdf`);
+      }
+      await page.context().close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
