@@ -9,7 +9,7 @@ mod timing;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use sop_domain::catalogue::{Audience, Sop};
 use sop_domain::locale::format_date;
 
@@ -33,6 +33,16 @@ pub fn SopPage() -> impl IntoView {
 #[component]
 fn SopView(sop: &'static Sop) -> impl IntoView {
     let unit_short = catalogue().unit_of(sop).map(|u| u.short.clone()).unwrap_or_default();
+    // The browser's own jump to `#langkah-N` happens before the wasm has drawn the steps, so
+    // the page jumps again once they exist (and on every later hash change).
+    let location = use_location();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            let id = id.to_string();
+            request_animation_frame(move || dom_actions::scroll_to_id(&id));
+        }
+    });
     let audience = match sop.audience {
         Audience::Public => s::AUDIENCE_PUBLIC,
         Audience::Internal => s::AUDIENCE_INTERNAL,
