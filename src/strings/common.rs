@@ -1,7 +1,4 @@
-//! Every user-facing string of the app, in Bahasa Indonesia.
-//!
-//! Views never hold literal UI text: they read it from here, so wording is reviewed (and a
-//! second language could be added) in one place.
+//! Strings shared by the whole app: the frame, the katalog, the SOP page, the print form.
 
 pub const OFFICE_NAME: &str = "Dinas Perindustrian, Transmigrasi dan Tenaga Kerja";
 pub const OFFICE_REGION: &str = "Kabupaten Katingan";

@@ -1,0 +1,1 @@
+//! Strings of the staff case pages (/kasus, /kasus/:id).
