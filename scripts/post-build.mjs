@@ -1,11 +1,13 @@
 // Trunk post_build hook (see Trunk.toml). Runs in the staging directory of a build:
 //   1. writes catalogue.json (the validated catalogue as open data) with sopctl;
-//   2. writes sw.js with the precache list of every file of this build and a version derived
+//   2. prerenders the public pages into static HTML (scripts/prerender.mjs);
+//   3. writes sw.js with the precache list of every file of this build and a version derived
 //      from their contents (so any change to any file is a new version).
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
@@ -13,6 +15,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 execFileSync('cargo', ['run', '-q', '--locked', '-p', 'sop-domain', '--features', 'loader', '--bin', 'sopctl', '--',
   'export', path.join(root, 'data'), path.join(staging, 'catalogue.json')], { cwd: root, stdio: 'inherit' });
+
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const pages = await prerender(staging, publicUrl);
+console.log(`post-build: prerendered ${pages} pages`);
 
 function walk(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

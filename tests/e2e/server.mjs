@@ -50,7 +50,12 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       return;
     }
     let isFile = false;
-    try { isFile = fs.statSync(file).isFile(); } catch { isFile = false; }
+    try {
+      const st = fs.statSync(file);
+      // A directory with an index.html (a prerendered page) is served like a static host does.
+      if (st.isDirectory() && fs.existsSync(path.join(file, 'index.html'))) file = path.join(file, 'index.html');
+      isFile = fs.statSync(file).isFile();
+    } catch { isFile = false; }
     if (!isFile) {
       // A path with an extension that does not exist is a real 404; anything else is a
       // client-side route.

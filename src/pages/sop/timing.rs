@@ -73,7 +73,7 @@ pub fn Timing(sop: &'static Sop) -> impl IntoView {
             <p class="timing__label">{s::SOP_TIME_ESTIMATE}</p>
             {match estimate {
                 Some((text, beyond)) => view! {
-                    <p class="timing__estimate" data-testid="sop-estimate">{text}</p>
+                    <p class="timing__estimate" data-testid="sop-estimate" data-prerender="blank">{text}</p>
                     {beyond.then(|| view! {
                         <p class="notice notice--warn">
                             {s::SOP_TIME_BEYOND_HOLIDAYS} " " {coverage_end} {s::SOP_TIME_BEYOND_HOLIDAYS_TAIL}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release and measures what users wait for, in headless Chromium
+# (Playwright + CDP) on 127.0.0.1, against the budgets in docs/benchmarks.md. Prints one table
+# and writes target/bench.json. Not part of the tests: machines are noisy.
+#   bash scripts/bench.sh [--quick]     (--quick: fewer runs, no Lighthouse)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+bash scripts/install-tools.sh
+bash scripts/build.sh dist /
+# 10,000 synthetic cases for the staff pages, exactly as the app stores them.
+mkdir -p target/bench
+if cargo run -q --locked -p sop-domain --features loader --bin sopctl -- help 2>&1 | grep -q synth-cases; then
+  cargo run -q --locked -p sop-domain --features loader --bin sopctl -- \
+    synth-cases data 10000 target/bench/cases-10000.json --seed 7
+fi
+node scripts/bench/run.mjs "$@"
