@@ -12,6 +12,7 @@ pub mod duration;
 pub mod findings;
 #[cfg(feature = "loader")]
 pub mod loader;
+pub mod locale;
 pub mod report;
 pub mod search;
 pub mod store;
