@@ -34,9 +34,10 @@ for (const f of files) {
   hash.update(fs.readFileSync(path.join(staging, f)));
 }
 const version = hash.digest('hex').slice(0, 16);
-// The catalogue JSON is open data for download, not needed offline by the app (it embeds the
-// catalogue), so it is not precached.
-const precache = files.filter((f) => f !== 'catalogue.json');
+// Not precached: catalogue.json (open data for download; the app embeds the catalogue) and the
+// prerendered SOP pages (offline, the app shell renders every route itself), so the service
+// worker's background download stays small.
+const precache = files.filter((f) => f !== 'catalogue.json' && !/^sop\//.test(f));
 const template = fs.readFileSync(path.join(root, 'scripts', 'sw.template.js'), 'utf8');
 const sw = template
   .replace("'__VERSION__'", JSON.stringify(version))

@@ -48,12 +48,9 @@ self.addEventListener('fetch', (event) => {
         if (response.ok) return response;
         throw new Error('HTTP ' + response.status);
       } catch (_) {
-        // Offline: the prerendered page of this route when there is one (sop/<id>/index.html),
-        // else the app shell; both come from this build, like the wasm/js they load.
+        // Offline: the app shell of this build (it renders every route itself).
         const cache = await caches.open(CACHE);
-        const dir = url.pathname.endsWith('/') ? url.pathname : url.pathname + '/';
-        return (await cache.match(new URL(dir + 'index.html', url.origin).href))
-          || (await cache.match(INDEX)) || Response.error();
+        return (await cache.match(INDEX)) || Response.error();
       }
     })());
     return;

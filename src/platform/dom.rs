@@ -40,3 +40,32 @@ pub fn remove_loading_shell() {
         el.remove();
     }
 }
+
+/// Whether a CSS media query matches now, and a signal that follows it.
+pub fn media_query(query: &str) -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
+    let (matches, set_matches) = signal(list.as_ref().map(|l| l.matches()).unwrap_or(false));
+    if let Some(list) = list {
+        let l2 = list.clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || set_matches.set(l2.matches()));
+        list.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        // Lives as long as the page: one listener per query the app asks about.
+        on_change.forget();
+    }
+    matches
+}
+
+/// Focuses the element with `id`, if any.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    // SVG elements are focusable too; `focus()` is the same method on both, so the HTML
+    // binding serves (wasm-bindgen calls it by name).
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}

@@ -4,5 +4,7 @@
 pub mod clock;
 pub mod dom;
 pub mod dom_actions;
+pub mod files;
+pub mod image;
 pub mod prefs;
 pub mod pwa;

@@ -169,3 +169,22 @@ pub const CATATAN_ACROSS: &str = "Lintas SOP";
 pub const CATATAN_STEP: &str = "langkah";
 pub const CATATAN_FILTER_KIND: &str = "Jenis temuan";
 pub const CATATAN_FILTER_ALL: &str = "Semua jenis";
+
+// Swimlane diagram
+pub const DIAGRAM_TITLE: &str = "Diagram alur";
+pub const DIAGRAM_DESC_STEPS: &str = "langkah";
+pub const DIAGRAM_DESC_LANES: &str = "pelaksana";
+pub const DIAGRAM_DESC_ALT: &str = "Daftar langkah di bawah diagram memuat isi yang sama sebagai teks.";
+pub const DIAGRAM_HINT: &str =
+    "Arahkan, fokus (Tab) atau ketuk simbol untuk melihat rinciannya; panah atas/bawah berpindah langkah, Enter membuka langkah.";
+pub const DIAGRAM_ZOOM_IN: &str = "Perbesar";
+pub const DIAGRAM_ZOOM_OUT: &str = "Perkecil";
+pub const DIAGRAM_FIT: &str = "Sesuaikan lebar";
+pub const DIAGRAM_DOWNLOAD_SVG: &str = "Unduh SVG";
+pub const DIAGRAM_DOWNLOAD_PNG: &str = "Unduh PNG";
+pub const DIAGRAM_OPEN_STEP: &str = "Buka langkah";
+pub const DIAGRAM_STEP_DONE: &str = "selesai";
+pub const DIAGRAM_STEP_CURRENT: &str = "langkah saat ini";
+pub const DIAGRAM_STEP_OVERDUE: &str = "melewati waktu baku";
+pub const DIAGRAM_STEP_SKIPPED: &str = "dilewati";
+pub const DIAGRAM_TOOLBAR: &str = "Alat diagram";

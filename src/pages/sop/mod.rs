@@ -14,6 +14,7 @@ use sop_domain::catalogue::{Audience, Sop};
 use sop_domain::locale::format_date;
 
 use crate::catalogue_data::catalogue;
+use crate::components::diagram::SwimlaneDiagram;
 use crate::components::share::CopyLinkButton;
 use crate::pages::not_found::NotFound;
 use crate::platform::dom::href;
@@ -84,6 +85,10 @@ fn SopView(sop: &'static Sop) -> impl IntoView {
                     <timing::Timing sop=sop/>
                     <checklist::Checklist sop=sop/>
                 </div>
+                <section class="sop-diagram" aria-labelledby="diagram-alur">
+                    <h2 id="diagram-alur">{s::DIAGRAM_TITLE}</h2>
+                    <SwimlaneDiagram sop=sop/>
+                </section>
                 <steps::Steps sop=sop/>
                 <info::Info sop=sop/>
                 <info::SourceNotes sop=sop/>
