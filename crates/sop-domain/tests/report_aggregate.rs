@@ -13,8 +13,8 @@ mod support;
 use chrono::NaiveDate;
 use sop_domain::case::{Case, CaseStatus};
 use sop_domain::report::{
-    closed_at_ms, monthly_report, percentile_nearest_rank, CountTable, Counts, MonthState,
-    Report, ReportQuery, Scope, YearMonth, MAX_REPORT_MONTHS,
+    closed_at_ms, monthly_report, percentile_nearest_rank, CountTable, Counts, MonthState, Report,
+    ReportQuery, Scope, YearMonth, MAX_REPORT_MONTHS,
 };
 use support::{calendar, catalogue, wib, Walk};
 
@@ -49,7 +49,7 @@ struct Scenario {
 }
 
 fn scenario() -> Scenario {
-    let mut cases = Vec::new();
+    let mut cases = Vec::with_capacity(12);
     // A: JHT opened Mon 2 Nov 09:00, finished 09:29 at exactly the mutu baku (29 ≤ 29). A
     // note added in December must not move its closing month.
     cases.push(
@@ -61,30 +61,48 @@ fn scenario() -> Scenario {
     );
     // A2: the same applicant spelled differently, Tue 3 Nov, 29 minutes.
     cases.push(
-        Walk::open("jht", 2, "ANI  LESTARI", "Klaim JHT kedua", wib(2026, 11, 3, 9, 0))
-            .plan(&JHT_AT_STANDARD)
-            .done(),
+        Walk::open(
+            "jht",
+            2,
+            "ANI  LESTARI",
+            "Klaim JHT kedua",
+            wib(2026, 11, 3, 9, 0),
+        )
+        .plan(&JHT_AT_STANDARD)
+        .done(),
     );
     // B: opened Mon 30 Nov 15:00, step 2 takes 10 minutes (5 over), the rest on Tue 1 Dec
     // from 09:00: closed 09:24. Elapsed 60 + 84 = 144 > 29. Running over the standard at the
     // end of November (60 minutes by then).
     cases.push(
-        Walk::open("jht", 3, "Budi Santoso", "Klaim JHT", wib(2026, 11, 30, 15, 0))
-            .plan(&[0, 10])
-            .at(wib(2026, 12, 1, 9, 0))
-            .plan(&[5, 3, 5, 5, 2, 2, 2])
-            .done(),
+        Walk::open(
+            "jht",
+            3,
+            "Budi Santoso",
+            "Klaim JHT",
+            wib(2026, 11, 30, 15, 0),
+        )
+        .plan(&[0, 10])
+        .at(wib(2026, 12, 1, 9, 0))
+        .plan(&[5, 3, 5, 5, 2, 2, 2])
+        .done(),
     );
     // C: opened Wed 30 Dec 14:00; step 4 "Berkas lengkap?" answered Tidak at 14:13, back to
     // step 1; everything again on Mon 4 Jan 2027 from 09:00, closed 09:29. Steps 1–4 visited
     // twice: step 2 and 3 take 10 minutes (5 over each), step 4 takes 6 (3 over).
     cases.push(
-        Walk::open("jht", 4, "Citra Dewi", "Klaim JHT", wib(2026, 12, 30, 14, 0))
-            .plan(&[0, 5, 5])
-            .work_no(3)
-            .at(wib(2027, 1, 4, 9, 0))
-            .plan(&JHT_AT_STANDARD)
-            .done(),
+        Walk::open(
+            "jht",
+            4,
+            "Citra Dewi",
+            "Klaim JHT",
+            wib(2026, 12, 30, 14, 0),
+        )
+        .plan(&[0, 5, 5])
+        .work_no(3)
+        .at(wib(2027, 1, 4, 9, 0))
+        .plan(&JHT_AT_STANDARD)
+        .done(),
     );
     let c_elapsed = 120 + day(2026, 12, 31) + day(2027, 1, 1) + 89;
     // D: opened Mon 7 Dec 10:00, step 1 started, cancelled at 10:20 (20 minutes, within).
@@ -118,27 +136,44 @@ fn scenario() -> Scenario {
     // Tue 5 Jan 10:00, when "Berkas memenuhi syarat?" is answered Tidak at 10:30: ditolak in
     // January. Elapsed 480 (21 Dec) + the working days 22 Dec–4 Jan + 150, below 7,200.
     cases.push(
-        Walk::open("pengesahan-pp", 1, "PT Maju Jaya", "Pengesahan PP", wib(2026, 12, 21, 8, 0))
-            .plan(&[60, 60, 60, 60])
-            .at(wib(2027, 1, 5, 10, 0))
-            .work_no(30)
-            .done(),
+        Walk::open(
+            "pengesahan-pp",
+            1,
+            "PT Maju Jaya",
+            "Pengesahan PP",
+            wib(2026, 12, 21, 8, 0),
+        )
+        .plan(&[60, 60, 60, 60])
+        .at(wib(2027, 1, 5, 10, 0))
+        .work_no(30)
+        .done(),
     );
-    let between: u64 = (22..=31).map(|d| day(2026, 12, d)).sum::<u64>()
-        + day(2027, 1, 1)
-        + day(2027, 1, 4);
+    let between: u64 =
+        (22..=31).map(|d| day(2026, 12, d)).sum::<u64>() + day(2027, 1, 1) + day(2027, 1, 4);
     let h_elapsed = 480 + between + 150;
     // I: Pengesahan PP, one full office day per step on Mon 2 – Tue 10 Nov: 7 × 480 = 3,360.
-    let mut i = Walk::open("pengesahan-pp", 2, "CV Sinar", "Pengesahan PP", wib(2026, 11, 2, 8, 0));
+    let mut i = Walk::open(
+        "pengesahan-pp",
+        2,
+        "CV Sinar",
+        "Pengesahan PP",
+        wib(2026, 11, 2, 8, 0),
+    );
     for d in [2, 3, 4, 5, 6, 9, 10] {
         i = i.at(wib(2026, 11, d, 8, 0)).work(480);
     }
     cases.push(i.done());
     // K: Kenaikan Pangkat (Sekretariat), Mon 14 Dec 09:00, step 1 takes 50 (15 over): 170.
     cases.push(
-        Walk::open("kenaikan-pangkat", 1, "Sari, S.E.", "Kenaikan pangkat III/b", wib(2026, 12, 14, 9, 0))
-            .plan(&[50, 20, 20, 15, 25, 10, 20, 10])
-            .done(),
+        Walk::open(
+            "kenaikan-pangkat",
+            1,
+            "Sari, S.E.",
+            "Kenaikan pangkat III/b",
+            wib(2026, 12, 14, 9, 0),
+        )
+        .plan(&[50, 20, 20, 15, 25, 10, 20, 10])
+        .done(),
     );
     // A case whose SOP is not in the catalogue.
     let mut unknown = cases[0].clone();
@@ -183,7 +218,12 @@ fn months_across_the_year_end_are_all_present_in_order() {
     let labels: Vec<&str> = r.months.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(
         labels,
-        ["November 2026", "Desember 2026", "Januari 2027", "Februari 2027"]
+        [
+            "November 2026",
+            "Desember 2026",
+            "Januari 2027",
+            "Februari 2027"
+        ]
     );
     let states: Vec<MonthState> = r.months.iter().map(|m| m.state).collect();
     use MonthState::*;
@@ -257,12 +297,20 @@ fn counts_per_month_for_all_units_and_sops() {
         ],
         [2, 1, 1, 0, 0, 0, 0],
     );
-    assert_eq!(sop_table(&r, "jht").label, "JHT \u{2013} Surat Keterangan Jaminan Hari Tua");
+    assert_eq!(
+        sop_table(&r, "jht").label,
+        "JHT \u{2013} Surat Keterangan Jaminan Hari Tua"
+    );
     // The bar chart reads the totals.
     let bars: Vec<(String, [u32; 4])> = r
         .month_chart()
         .into_iter()
-        .map(|b| (b.month.to_string(), [b.opened, b.finished, b.rejected, b.cancelled]))
+        .map(|b| {
+            (
+                b.month.to_string(),
+                [b.opened, b.finished, b.rejected, b.cancelled],
+            )
+        })
         .collect();
     let expect: Vec<(String, [u32; 4])> = [
         ("2026-11", [4, 3, 0, 0]),
@@ -284,7 +332,18 @@ fn the_current_month_counts_as_of_now_and_later_months_are_empty() {
         .cases
         .iter()
         .filter(|c| c.sop_id != "hilang")
-        .filter(|c| ["jht-2026-0001", "jht-2026-0002", "jht-2026-0003", "jht-2026-0005", "jht-2026-0006", "jht-2026-0007", "pp-2026-0002"].contains(&c.id.as_str()))
+        .filter(|c| {
+            [
+                "jht-2026-0001",
+                "jht-2026-0002",
+                "jht-2026-0003",
+                "jht-2026-0005",
+                "jht-2026-0006",
+                "jht-2026-0007",
+                "pp-2026-0002",
+            ]
+            .contains(&c.id.as_str())
+        })
         .cloned()
         .collect();
     assert_eq!(existing.len(), 7);
@@ -358,14 +417,24 @@ fn time_performance_against_the_mutu_baku() {
     // Pengesahan PP: only I finished (H was rejected), 3,360 of 7,200.
     let pp = perf("pengesahan-pp");
     assert_eq!(
-        (pp.finished, pp.median_minutes, pp.p90_minutes, pp.within_standard),
+        (
+            pp.finished,
+            pp.median_minutes,
+            pp.p90_minutes,
+            pp.within_standard
+        ),
         (1, Some(3360), Some(3360), Some(1))
     );
     assert!(!pp.standard_partial);
     assert_eq!(pp.median_permille_of_standard(), Some(467));
     let kp = perf("kenaikan-pangkat");
     assert_eq!(
-        (kp.finished, kp.median_minutes, kp.standard_minutes, kp.within_standard_permille()),
+        (
+            kp.finished,
+            kp.median_minutes,
+            kp.standard_minutes,
+            kp.within_standard_permille()
+        ),
         (1, Some(170), Some(155), Some(0))
     );
     let chart: Vec<(String, u64, u64, Option<u64>)> = r
@@ -389,7 +458,8 @@ fn steps_where_time_is_lost_sorted_by_overrun_frequency() {
     let r = report(&s.cases, &range_query(), now_feb());
     let jht = r.sops.iter().find(|s| s.sop_id == "jht").unwrap();
     // (step no, standard, worked, overran, median overrun, revisited)
-    let got: Vec<(u32, Option<u64>, u32, u32, Option<u64>, u32)> = jht
+    type StepLine = (u32, Option<u64>, u32, u32, Option<u64>, u32);
+    let got: Vec<StepLine> = jht
         .steps
         .iter()
         .map(|s| {
@@ -421,9 +491,17 @@ fn steps_where_time_is_lost_sorted_by_overrun_frequency() {
             (9, Some(2), 4, 0, None, 0),
         ]
     );
-    let kp = r.sops.iter().find(|s| s.sop_id == "kenaikan-pangkat").unwrap();
+    let kp = r
+        .sops
+        .iter()
+        .find(|s| s.sop_id == "kenaikan-pangkat")
+        .unwrap();
     assert_eq!(
-        (kp.steps[0].step_no, kp.steps[0].overran, kp.steps[0].median_overrun_minutes),
+        (
+            kp.steps[0].step_no,
+            kp.steps[0].overran,
+            kp.steps[0].median_overrun_minutes
+        ),
         (1, 1, Some(15))
     );
     // Every step of I stayed within its time (a whole day for a 1-hari step is not over).
@@ -472,11 +550,22 @@ fn records_list_the_cases_closed_each_month() {
     ];
     for (month, (m, served, applicants, lines)) in jht.records.months.iter().zip(expect) {
         assert_eq!(month.month.to_string(), m);
-        assert_eq!((month.served, month.applicants), (served, applicants), "{m}");
+        assert_eq!(
+            (month.served, month.applicants),
+            (served, applicants),
+            "{m}"
+        );
         let got: Vec<(&str, CaseStatus, u64, bool)> = month
             .lines
             .iter()
-            .map(|l| (l.number.as_str(), l.status, l.elapsed_minutes, l.over_standard))
+            .map(|l| {
+                (
+                    l.number.as_str(),
+                    l.status,
+                    l.elapsed_minutes,
+                    l.over_standard,
+                )
+            })
             .collect();
         assert_eq!(got, lines, "{m}");
     }
@@ -484,7 +573,10 @@ fn records_list_the_cases_closed_each_month() {
     assert_eq!(b.applicant, "Budi Santoso");
     assert_eq!(
         b.closed,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 24, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(9, 24, 0)
+            .unwrap()
     );
     // A rejected case was served too (the office answered).
     let pp = r.sops.iter().find(|s| s.sop_id == "pengesahan-pp").unwrap();
@@ -510,17 +602,29 @@ fn closing_time_is_the_closing_action_not_a_later_note() {
 #[test]
 fn query_is_normalised() {
     // Reversed months are swapped.
-    let r = report(&[], &ReportQuery::months(ym(2027, 2), ym(2026, 11)), now_feb());
+    let r = report(
+        &[],
+        &ReportQuery::months(ym(2027, 2), ym(2026, 11)),
+        now_feb(),
+    );
     assert_eq!((r.query.from, r.query.to), (ym(2026, 11), ym(2027, 2)));
     assert_eq!(r.months.len(), 4);
     assert!(!r.truncated);
     // A mistyped year is cut to ten years.
-    let r = report(&[], &ReportQuery::months(ym(2020, 1), ym(2202, 6)), now_feb());
+    let r = report(
+        &[],
+        &ReportQuery::months(ym(2020, 1), ym(2202, 6)),
+        now_feb(),
+    );
     assert!(r.truncated);
     assert_eq!(r.months.len(), MAX_REPORT_MONTHS);
     assert_eq!(r.query.to, ym(2029, 12));
     // One month.
-    let r = report(&[], &ReportQuery::months(ym(2026, 12), ym(2026, 12)), now_feb());
+    let r = report(
+        &[],
+        &ReportQuery::months(ym(2026, 12), ym(2026, 12)),
+        now_feb(),
+    );
     assert_eq!(r.months.len(), 1);
 }
 
@@ -546,15 +650,25 @@ fn year_month_reads_and_writes() {
     assert_eq!(ym(9999, 12).succ(), None);
     assert!(ym(2026, 12) < ym(2027, 1));
     assert_eq!(ym(2027, 1).label(), "Januari 2027");
-    assert_eq!(YearMonth::of_ms(wib(2027, 1, 1, 0, 0), calendar()), ym(2027, 1));
-    assert_eq!(YearMonth::of_ms(wib(2026, 12, 31, 23, 59), calendar()), ym(2026, 12));
+    assert_eq!(
+        YearMonth::of_ms(wib(2027, 1, 1, 0, 0), calendar()),
+        ym(2027, 1)
+    );
+    assert_eq!(
+        YearMonth::of_ms(wib(2026, 12, 31, 23, 59), calendar()),
+        ym(2026, 12)
+    );
 }
 
 #[test]
 fn nearest_rank_percentiles() {
     // (sorted values, percent, expected)
     let check = |values: &[u64], p: u32, expect: Option<u64>| {
-        assert_eq!(percentile_nearest_rank(values, p), expect, "p{p} of {values:?}");
+        assert_eq!(
+            percentile_nearest_rank(values, p),
+            expect,
+            "p{p} of {values:?}"
+        );
     };
     check(&[], 50, None);
     // n = 1: every percentile is the value.

@@ -16,9 +16,15 @@ use support::{calendar, catalogue, wib, Walk};
 fn cases() -> Vec<Case> {
     vec![
         // Finished Mon 14 Dec 09:00–11:50: step 1 took 50 of 35 minutes, 170 in all.
-        Walk::open("kenaikan-pangkat", 1, "Sari, S.E.", "Kenaikan pangkat III/b", wib(2026, 12, 14, 9, 0))
-            .plan(&[50, 20, 20, 15, 25, 10, 20, 10])
-            .done(),
+        Walk::open(
+            "kenaikan-pangkat",
+            1,
+            "Sari, S.E.",
+            "Kenaikan pangkat III/b",
+            wib(2026, 12, 14, 9, 0),
+        )
+        .plan(&[50, 20, 20, 15, 25, 10, 20, 10])
+        .done(),
         // A name that Excel would run as a formula, a subject with the separator and a quote;
         // opened Mon 23 Nov 10:00, step 1 started and left, cancelled Tue 1 Dec 09:00:
         // 360 + 4 × 480 + 480 + 60 = 2,820 minutes; 2,760 by the end of November.
@@ -34,18 +40,33 @@ fn cases() -> Vec<Case> {
         .cancel("Berkas ditarik")
         .done(),
         // Finished Mon 7 Dec 08:00–10:35 at exactly 155 minutes.
-        Walk::open("kenaikan-pangkat", 3, "Yohanes", "Kenaikan pangkat IV/a", wib(2026, 12, 7, 8, 0))
-            .plan(&[35, 20, 20, 15, 25, 10, 20, 10])
-            .done(),
+        Walk::open(
+            "kenaikan-pangkat",
+            3,
+            "Yohanes",
+            "Kenaikan pangkat IV/a",
+            wib(2026, 12, 7, 8, 0),
+        )
+        .plan(&[35, 20, 20, 15, 25, 10, 20, 10])
+        .done(),
     ]
 }
 
 fn report() -> Report {
     let query = ReportQuery {
         unit_group: Some("sekretariat".to_string()),
-        ..ReportQuery::months(YearMonth::new(2026, 11).unwrap(), YearMonth::new(2026, 12).unwrap())
+        ..ReportQuery::months(
+            YearMonth::new(2026, 11).unwrap(),
+            YearMonth::new(2026, 12).unwrap(),
+        )
     };
-    monthly_report(&cases(), catalogue(), calendar(), &query, wib(2027, 2, 1, 9, 0))
+    monthly_report(
+        &cases(),
+        catalogue(),
+        calendar(),
+        &query,
+        wib(2027, 2, 1, 9, 0),
+    )
 }
 
 /// The whole export, with `\n` standing for CRLF. Worked out by hand: in November #2 is
@@ -97,7 +118,10 @@ fn golden_report_csv() {
     let csv = report_csv(&report());
     assert!(csv.starts_with('\u{feff}'), "UTF-8 BOM for Excel");
     let body = &csv['\u{feff}'.len_utf8()..];
-    assert!(!body.replace("\r\n", "").contains('\n'), "every line ends with CRLF");
+    assert!(
+        !body.replace("\r\n", "").contains('\n'),
+        "every line ends with CRLF"
+    );
     let expected = GOLDEN.replace('\n', "\r\n");
     for (i, (got, want)) in body.split("\r\n").zip(expected.split("\r\n")).enumerate() {
         assert_eq!(got, want, "line {}", i + 1);

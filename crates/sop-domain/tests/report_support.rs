@@ -21,8 +21,11 @@ pub const DAY: i64 = 24 * 60 * MINUTE;
 pub fn catalogue() -> &'static Catalogue {
     static CAT: OnceLock<Catalogue> = OnceLock::new();
     CAT.get_or_init(|| {
-        load_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data")))
-            .unwrap_or_else(|e| panic!("the real catalogue must load: {e:?}"))
+        load_dir(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        )))
+        .unwrap_or_else(|e| panic!("the real catalogue must load: {e:?}"))
     })
 }
 
@@ -71,7 +74,10 @@ impl Walk {
 
     fn act(mut self, action: Action) -> Walk {
         self.case = apply(&self.case, self.sop, &action, self.t, STAFF).unwrap_or_else(|e| {
-            panic!("{action:?} on {} at step {:?}: {e}", self.case.id, self.case.current)
+            panic!(
+                "{action:?} on {} at step {:?}: {e}",
+                self.case.id, self.case.current
+            )
         });
         self
     }

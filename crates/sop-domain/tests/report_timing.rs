@@ -24,7 +24,9 @@ fn templates() -> Vec<Case> {
         pp = pp.at(wib(2026, 1, d, 8, 0)).work(470);
     }
     vec![
-        Walk::open("jht", 1, "Ani", "Klaim JHT", t0).plan(&jht).done(),
+        Walk::open("jht", 1, "Ani", "Klaim JHT", t0)
+            .plan(&jht)
+            .done(),
         Walk::open("jht", 2, "Budi", "Klaim JHT", t0)
             .plan(&[0, 7, 5])
             .work_no(4)
@@ -50,7 +52,10 @@ fn templates() -> Vec<Case> {
             .at(t0 + 2 * DAY)
             .cancel("Ditarik pemohon")
             .done(),
-        Walk::open("jht", 5, "Eko", "Klaim JHT", t0).plan(&[0, 5]).start().done(),
+        Walk::open("jht", 5, "Eko", "Klaim JHT", t0)
+            .plan(&[0, 5])
+            .start()
+            .done(),
         Walk::open("pengesahan-pp", 3, "PT Lama", "Pengesahan PP", t0)
             .plan(&[480, 480])
             .done(),
@@ -78,7 +83,10 @@ fn synthetic() -> Vec<Case> {
 #[test]
 fn ten_thousand_cases() {
     let cases = synthetic();
-    let query = ReportQuery::months(YearMonth::new(2026, 1).unwrap(), YearMonth::new(2026, 12).unwrap());
+    let query = ReportQuery::months(
+        YearMonth::new(2026, 1).unwrap(),
+        YearMonth::new(2026, 12).unwrap(),
+    );
     let now = wib(2027, 1, 15, 10, 0);
     let (cat, cal) = (catalogue(), calendar());
 

@@ -19,7 +19,10 @@ use super::{
 /// The nearest-rank `percent`-th percentile of `sorted` (ascending): the value at rank
 /// ⌈percent·n/100⌉, at least 1. `None` for an empty slice. Percentages above 100 count as 100.
 pub fn percentile_nearest_rank(sorted: &[u64], percent: u32) -> Option<u64> {
-    debug_assert!(sorted.windows(2).all(|w| w[0] <= w[1]), "values must be sorted");
+    debug_assert!(
+        sorted.windows(2).all(|w| w[0] <= w[1]),
+        "values must be sorted"
+    );
     if sorted.is_empty() {
         return None;
     }
@@ -43,7 +46,11 @@ pub fn closed_at_ms(case: &Case) -> Option<i64> {
         AuditKind::Cancel => true,
         _ => false,
     });
-    Some(closing.map_or(case.updated_ms, |e| e.at_ms).max(case.created_ms))
+    Some(
+        closing
+            .map_or(case.updated_ms, |e| e.at_ms)
+            .max(case.created_ms),
+    )
 }
 
 /// FNV-1a: the SOP of each case is looked up by its id, and std's SipHash (built against
@@ -57,7 +64,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -216,7 +227,11 @@ impl<'c> SopAcc<'c> {
     }
 
     fn add_steps(&mut self, case: &Case, closed_ms: i64, calendar: &WorkCalendar) {
-        let per_step = case.steps.iter().zip(&self.step_standards).zip(&mut self.steps);
+        let per_step = case
+            .steps
+            .iter()
+            .zip(&self.step_standards)
+            .zip(&mut self.steps);
         for ((rec, standard), acc) in per_step {
             if rec.intervals.is_empty() {
                 continue;
@@ -256,8 +271,11 @@ pub fn monthly_report<'a>(
     let mut accs: Vec<SopAcc> = selected.map(|s| SopAcc::new(s, n)).collect();
     // Every catalogue SOP maps to its slot in `accs`, or to `None` when the query leaves it
     // out, so that an absent key means a SOP the catalogue does not know.
-    let mut slot_of: FnvMap<&str, Option<usize>> =
-        catalogue.sops.iter().map(|s| (s.id.as_str(), None)).collect();
+    let mut slot_of: FnvMap<&str, Option<usize>> = catalogue
+        .sops
+        .iter()
+        .map(|s| (s.id.as_str(), None))
+        .collect();
     for (i, acc) in accs.iter().enumerate() {
         slot_of.insert(acc.sop.id.as_str(), Some(i));
     }
@@ -316,7 +334,15 @@ pub fn monthly_report<'a>(
         }
     }
 
-    build(catalogue, query, truncated, win, accs, now_ms, unknown_sop_cases)
+    build(
+        catalogue,
+        query,
+        truncated,
+        win,
+        accs,
+        now_ms,
+        unknown_sop_cases,
+    )
 }
 
 fn build(
@@ -457,7 +483,11 @@ fn sop_report(mut a: SopAcc, win: &Window) -> SopReport {
 }
 
 fn record_month(month: YearMonth, mut lines: Vec<RecordLine>) -> RecordMonth {
-    lines.sort_by(|x, y| x.closed.cmp(&y.closed).then_with(|| x.number.cmp(&y.number)));
+    lines.sort_by(|x, y| {
+        x.closed
+            .cmp(&y.closed)
+            .then_with(|| x.number.cmp(&y.number))
+    });
     let is_served = |l: &&RecordLine| matches!(l.status, CaseStatus::Selesai | CaseStatus::Ditolak);
     let mut names: Vec<String> = lines
         .iter()

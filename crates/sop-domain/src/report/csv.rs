@@ -10,9 +10,9 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 
 use super::{
     PerformanceRow, Report, COUNT_HEADERS, LABEL_NO, LABEL_NO_STANDARD, LABEL_STANDARD_PARTIAL,
-    LABEL_WHOLE_RANGE, LABEL_YES, PERFORMANCE_HEADERS, RECORD_COUNT_HEADERS,
-    RECORD_LINE_HEADERS, STEP_HEADERS, TITLE_COUNTS, TITLE_PERFORMANCE, TITLE_RECORD_COUNTS,
-    TITLE_RECORD_LINES, TITLE_STEPS,
+    LABEL_WHOLE_RANGE, LABEL_YES, PERFORMANCE_HEADERS, RECORD_COUNT_HEADERS, RECORD_LINE_HEADERS,
+    STEP_HEADERS, TITLE_COUNTS, TITLE_PERFORMANCE, TITLE_RECORD_COUNTS, TITLE_RECORD_LINES,
+    TITLE_STEPS,
 };
 
 const BOM: char = '\u{feff}';
@@ -195,7 +195,10 @@ fn write_record_lines(out: &mut String, r: &Report) {
     }
 }
 
-fn standalone(r: &Report, write: fn(&mut String, &Report)) -> String {
+/// Writes one table (header and rows) of the report.
+type WriteTable = fn(&mut String, &Report);
+
+fn standalone(r: &Report, write: WriteTable) -> String {
     let mut out = String::with_capacity(4096);
     out.push(BOM);
     write(&mut out, r);
@@ -228,7 +231,7 @@ pub fn records_csv(r: &Report) -> String {
 /// Every table of the report in one file, each under its title and followed by an empty line,
 /// in the order the page shows them.
 pub fn report_csv(r: &Report) -> String {
-    let sections: [(&str, fn(&mut String, &Report)); 5] = [
+    let sections: [(&str, WriteTable); 5] = [
         (TITLE_COUNTS, write_counts),
         (TITLE_PERFORMANCE, write_performance),
         (TITLE_STEPS, write_steps),

@@ -26,7 +26,8 @@
 //!   `running_overdue` = of those, the ones whose elapsed working time at the end of *m* is
 //!   over the mutu baku; `closed_overdue` = closed in *m* (any status) with an elapsed working
 //!   time at closing over the mutu baku. For the current month "the end" is `now_ms`; a month
-//!   that has not begun has no running cases.
+//!   that has not begun has no running cases. (The case list's "melewati waktu baku" is per
+//!   step; these compare the whole case with the SOP's mutu baku.)
 //! - **Whole range** ([`CountTable::range`]): the flows (opened, finished, rejected, cancelled,
 //!   closed_overdue) are summed over the months; the stocks (running, running_overdue) are
 //!   those of the last month that has begun.
@@ -158,7 +159,8 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn new(year: i32, month: u32) -> Option<YearMonth> {
-        ((1..=9999).contains(&year) && (1..=12).contains(&month)).then_some(YearMonth { year, month })
+        ((1..=9999).contains(&year) && (1..=12).contains(&month))
+            .then_some(YearMonth { year, month })
     }
 
     pub fn year(self) -> i32 {
