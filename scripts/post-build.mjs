@@ -16,6 +16,14 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 execFileSync('cargo', ['run', '-q', '--locked', '-p', 'sop-domain', '--features', 'loader', '--bin', 'sopctl', '--',
   'export', path.join(root, 'data'), path.join(staging, 'catalogue.json')], { cwd: root, stdio: 'inherit' });
 
+// The version people see in the footer and the update check compares: APP_VERSION, or the
+// package version from Cargo.toml.
+const cargoVersion = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+const appVersion = process.env.APP_VERSION || cargoVersion;
+const indexPath = path.join(staging, 'index.html');
+fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8')
+  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta name="app-version" content="${appVersion.replace(/[^\w.+-]/g, '')}">`));
+
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 const pages = await prerender(staging, publicUrl);
 console.log(`post-build: prerendered ${pages} pages`);

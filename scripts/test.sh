@@ -34,7 +34,11 @@ run_layer wasm cargo test --locked --target wasm32-unknown-unknown --test web
 count_cargo target/test-logs/wasm.log wasm
 
 e2e() {
+  # Three release builds: the app at the root; the same app with another version (the
+  # service worker's update path); and the app under a sub-path (hosting at /layanan-sop/).
   bash scripts/build.sh dist / &&
+  APP_VERSION="$(date +%s)-update" bash scripts/build.sh dist-update / &&
+  bash scripts/build.sh dist-sub /layanan-sop/ &&
   node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 }
 run_layer e2e e2e

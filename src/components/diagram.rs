@@ -10,7 +10,7 @@ use sop_domain::diagram::{
     ShapeKind, SwimlaneLayout,
 };
 
-use crate::platform::dom::{focus_id, href, media_query};
+use crate::platform::dom::{focus_id, media_query};
 use crate::platform::{files, image};
 use crate::strings as s;
 
@@ -222,13 +222,12 @@ pub fn SwimlaneDiagram(
     let desc_id = format!("{id_prefix}-desc");
     let step_count = sop.steps.len();
 
-    let open = move |i: usize| match on_open {
+    let navigate = leptos_router::hooks::use_navigate();
+    let open = Callback::new(move |i: usize| match on_open {
         Some(cb) => cb.run(i),
-        None => {
-            let url = href(&format!("/sop/{}#langkah-{}", sop.id, sop.steps[i].no));
-            leptos_router::hooks::use_navigate()(&url, Default::default());
-        }
-    };
+        // The router adds the base path itself.
+        None => navigate(&format!("/sop/{}#langkah-{}", sop.id, sop.steps[i].no), Default::default()),
+    });
     let step_dom_id = {
         let p = id_prefix.clone();
         move |i: usize| format!("{p}-s{i}")
@@ -243,7 +242,7 @@ pub fn SwimlaneDiagram(
                 "End" => Some(step_count - 1),
                 "Enter" | " " => {
                     ev.prevent_default();
-                    open(i);
+                    open.run(i);
                     None
                 }
                 _ => None,
@@ -324,7 +323,7 @@ pub fn SwimlaneDiagram(
                             on:mouseenter=move |_| selected.set(Some(i))
                             on:focus=move |_| selected.set(Some(i))
                             on:click=move |_| selected.set(Some(i))
-                            on:dblclick=move |_| open(i)
+                            on:dblclick=move |_| open.run(i)
                             on:keydown=move |ev| on_key(i, ev)>
                             <path d=path/>
                             {label}
@@ -390,7 +389,7 @@ pub fn SwimlaneDiagram(
                     <div><dt>{s::SOP_STEP_TIME}</dt><dd>{step.duration_parsed.describe()}</dd></div>
                     {field(s::SOP_STEP_OUTPUT, &step.output)}
                 </dl>
-                <button type="button" class="button button--secondary" on:click=move |_| open(i)>{s::DIAGRAM_OPEN_STEP}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| open.run(i)>{s::DIAGRAM_OPEN_STEP}</button>
             }.into_any()
         }
     };

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::platform::dom::href;
+use crate::platform::dom::{app_version, href};
 use crate::strings as s;
 
 #[component]
@@ -37,6 +37,8 @@ pub fn SiteFooter() -> impl IntoView {
             <p>{s::OFFICE_NAME} " " {s::OFFICE_REGION}</p>
             <p>{s::FOOTER_ADDRESS}</p>
             <p class="site-footer__small">{s::FOOTER_TEXT}</p>
+            <p class="site-footer__small">{s::FOOTER_VERSION} " " <span data-testid="app-version">{app_version()}</span>
+                " · " <a href=href("/catalogue.json") rel="external" download="katalog-sop-dpttk-katingan.json">{s::FOOTER_OPEN_DATA}</a></p>
         </footer>
     }
 }

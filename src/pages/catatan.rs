@@ -36,7 +36,8 @@ pub fn CatatanPage() -> impl IntoView {
                 <select id="jenis-temuan" prop:value=move || kind_filter.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let url = if v.is_empty() { href("/catatan-sumber") } else { format!("{}?jenis={v}", href("/catatan-sumber")) };
+                        // Router paths are given without the base path; the router adds it.
+                        let url = if v.is_empty() { "/catatan-sumber".to_string() } else { format!("/catatan-sumber?jenis={v}") };
                         navigate(&url, Default::default());
                     }>
                     <option value="">{s::CATATAN_FILTER_ALL}</option>

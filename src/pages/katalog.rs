@@ -22,6 +22,8 @@ struct KatalogQuery {
 }
 
 impl KatalogQuery {
+    /// The route of this state, without the base path (what `use_navigate` takes; `<A>`
+    /// needs `href(..)` around it).
     fn to_url(&self) -> String {
         let mut parts = Vec::new();
         for (k, v) in [("q", &self.q), ("unit", &self.unit), ("jenis", &self.jenis)] {
@@ -29,7 +31,7 @@ impl KatalogQuery {
                 parts.push(format!("{k}={}", encode(v)));
             }
         }
-        if parts.is_empty() { href("/") } else { format!("{}?{}", href("/"), parts.join("&")) }
+        if parts.is_empty() { "/".to_string() } else { format!("/?{}", parts.join("&")) }
     }
 
     fn filter(&self) -> Filter {
@@ -142,7 +144,7 @@ pub fn KatalogPage() -> impl IntoView {
                             {(!tips.is_empty()).then(|| view! {
                                 <p>{s::EMPTY_TRY} " "
                                     {tips.into_iter().map(|t| {
-                                        let url = KatalogQuery { q: t.clone(), ..Default::default() }.to_url();
+                                        let url = href(&KatalogQuery { q: t.clone(), ..Default::default() }.to_url());
                                         view! { <A href=url attr:class="suggestion">{t}</A> " " }
                                     }).collect_view()}
                                 </p>

@@ -25,7 +25,8 @@ pub fn path_of_base_uri(uri: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
-/// An app-internal link: `href("/sop/jht")` under the base path.
+/// An app-internal link for `<A href>` and `<a href>`: `href("/sop/jht")` under the base path.
+/// (Not for `use_navigate`, which takes the route without the base and adds it itself.)
 pub fn href(path: &str) -> String {
     format!("{}{}", base_path(), path)
 }
@@ -68,4 +69,13 @@ pub fn focus_id(id: &str) {
     {
         let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
+}
+
+/// The version written into `<meta name="app-version">` at build time.
+pub fn app_version() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=app-version]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
 }

@@ -39,6 +39,8 @@ pub const NOT_FOUND_BACK: &str = "Kembali ke Katalog Layanan";
 
 pub const FOOTER_TEXT: &str =
     "Standar Operasional Prosedur Administrasi Pemerintahan (PermenPAN-RB No. 35 Tahun 2012).";
+pub const FOOTER_VERSION: &str = "Versi";
+pub const FOOTER_OPEN_DATA: &str = "Data terbuka katalog SOP (JSON)";
 pub const FOOTER_ADDRESS: &str =
     "Jl. MT. Haryono No. 2, Komplek Perkantoran PEMDA Kereng Humbang, Kasongan";
 

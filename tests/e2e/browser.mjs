@@ -42,3 +42,27 @@ export async function appReady(page) {
   await page.waitForSelector('#loading-shell', { state: 'detached', timeout: 15000 });
   await page.waitForSelector('main#isi');
 }
+
+/** A persistent (non-incognito) browser context, as an installed app needs: Chromium reports
+ *  "in-incognito" as an installability error for Playwright's usual contexts. */
+export async function launchPersistent({ width = 1280, height = 900 } = {}) {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lsk-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width, height },
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(msg.text()); });
+  page.on('pageerror', (err) => page.problems.push(String(err)));
+  return {
+    context,
+    page,
+    close: async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+  };
+}

@@ -1,0 +1,116 @@
+// The installable, offline-first PWA: no installability errors; after one online visit the
+// app works offline (pages and search); a new build brings the update banner; a sub-path
+// build works offline too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, launchPersistent, serveDist, newPage, appReady } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Visits `url` once and waits until the service worker controls the page and has
+ *  precached this build. */
+async function visitOnline(page, url) {
+  await page.goto(url);
+  await appReady(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await appReady(page);
+  }
+  await page.waitForFunction(async () => {
+    const names = await caches.keys();
+    return names.some((n) => n.startsWith('layanan-sop-'));
+  });
+}
+
+async function offlineChecks(page, base) {
+  await page.context().setOffline(true);
+  for (const [route, heading] of [['', 'Katalog Layanan'], ['sop/pkb', 'Pendaftaran Perjanjian Kerja Bersama (PKB)'], ['kasus', null]]) {
+    await page.goto(base + route);
+    await appReady(page);
+    const h1 = (await page.locator('h1').first().textContent()).trim();
+    if (heading) assert.equal(h1, heading, `offline ${route}`);
+    else assert.notEqual(h1, 'Halaman tidak ditemukan');
+  }
+  // Search still works offline.
+  await page.goto(base);
+  await appReady(page);
+  await page.getByLabel('Cari layanan').fill('kartu kuning');
+  await page.waitForFunction(() => document.querySelector('.results__list > li')?.dataset.sop === 'kartu-ak1');
+  await page.context().setOffline(false);
+}
+
+test('the manifest and service worker make the app installable', async (t) => {
+  const server = await serveDist();
+  const app = await launchPersistent();
+  t.after(async () => { await app.close(); await server.close(); });
+  const page = app.page;
+  await visitOnline(page, server.url);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = await (await fetch(server.url + 'manifest.webmanifest')).json();
+  assert.equal(manifest.lang, 'id');
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  assert.deepEqual(page.problems, []);
+});
+
+test('after one online visit, /, a SOP page and /kasus reload offline and search works', async (t) => {
+  const server = await serveDist();
+  const page = await newPage(browser);
+  t.after(async () => { await page.context().close(); await server.close(); });
+  await visitOnline(page, server.url);
+  await offlineChecks(page, server.url);
+});
+
+test('a new build served at the same address brings the update banner; reloading switches', async (t) => {
+  assert.ok(fs.existsSync('dist-update/index.html'), 'scripts/test.sh builds dist-update');
+  const server = await serveDist();
+  const page = await newPage(browser);
+  t.after(async () => { await page.context().close(); await server.close(); });
+  await visitOnline(page, server.url);
+  const oldVersion = (await page.getByTestId('app-version').textContent()).trim();
+  assert.equal(await page.getByTestId('update-banner').count(), 0);
+
+  server.setRoot('dist-update');
+  await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
+  await page.getByTestId('update-banner').waitFor({ timeout: 20000 });
+  assert.match(await page.getByTestId('update-banner').textContent(), /Versi baru tersedia — muat ulang/);
+  // The page keeps working while the banner shows (it does not block).
+  await page.getByLabel('Cari layanan').fill('jht');
+  await page.waitForFunction(() => document.querySelector('.results__list > li')?.dataset.sop === 'jht');
+
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Muat ulang' }).click(),
+  ]);
+  await appReady(page);
+  const newVersion = (await page.getByTestId('app-version').textContent()).trim();
+  assert.notEqual(newVersion, oldVersion);
+  assert.match(newVersion, /-update$/);
+  // Only the new build's cache remains.
+  const caches = await page.evaluate(async () => (await self.caches.keys()).filter((n) => n.startsWith('layanan-sop-')));
+  assert.equal(caches.length, 1);
+});
+
+test('a build for a sub-path (/layanan-sop/) routes, installs and works offline', async (t) => {
+  assert.ok(fs.existsSync('dist-sub/index.html'), 'scripts/test.sh builds dist-sub');
+  const server = await serveDist({ root: 'dist-sub', base: '/layanan-sop/' });
+  const app = await launchPersistent();
+  t.after(async () => { await app.close(); await server.close(); });
+  const page = app.page;
+  await visitOnline(page, server.url);
+  assert.match(server.url, /\/layanan-sop\/$/);
+  // Links stay under the sub-path.
+  await page.getByRole('link', { name: 'Surat Keterangan Jaminan Hari Tua' }).click();
+  await page.waitForURL(/\/layanan-sop\/sop\/jht$/);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  assert.equal(scope, server.url);
+  const cdp = await page.context().newCDPSession(page);
+  assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+  await offlineChecks(page, server.url);
+});
