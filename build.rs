@@ -17,7 +17,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let json = serde_json::to_string(&catalogue).expect("the catalogue serialises to JSON");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogue.json");
-    std::fs::write(&out, json).expect("OUT_DIR is writable");
+    // The findings are only read on the staff's /catatan-sumber page and in a SOP's source
+    // notes, so they travel separately and are parsed on demand, not at start-up.
+    let mut catalogue = catalogue;
+    let findings = std::mem::take(&mut catalogue.findings);
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let write = |name: &str, json: String| {
+        std::fs::write(Path::new(&out_dir).join(name), json).expect("OUT_DIR is writable");
+    };
+    write("catalogue.json", serde_json::to_string(&catalogue).expect("the catalogue serialises to JSON"));
+    write("findings.json", serde_json::to_string(&findings).expect("the findings serialise to JSON"));
 }

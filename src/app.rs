@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::update_banner::UpdateBanner;
 use crate::pages;
-use crate::platform::{dom, pwa};
+use crate::platform::{dom, dom_actions, pwa};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -16,6 +16,9 @@ pub fn App() -> impl IntoView {
     let base = dom::base_path();
     let update_available = RwSignal::new(false);
     pwa::register(update_available);
+    let printing = RwSignal::new(false);
+    dom_actions::watch_printing(printing);
+    provide_context(Printing(printing));
     view! {
         <Router base=base>
             <SiteHeader/>
@@ -33,4 +36,13 @@ pub fn App() -> impl IntoView {
             <UpdateBanner update_available=update_available/>
         </Router>
     }
+}
+
+/// Whether the page is being printed: print-only views render while it is true.
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
+
+/// The print state provided by `App`.
+pub fn use_printing() -> RwSignal<bool> {
+    expect_context::<Printing>().0
 }

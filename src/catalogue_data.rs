@@ -5,11 +5,13 @@ use std::sync::OnceLock;
 
 use sop_domain::calendar::WorkCalendar;
 use sop_domain::catalogue::Catalogue;
+use sop_domain::findings::Finding;
 use sop_domain::search::SearchIndex;
 
 static CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+static FINDINGS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/findings.json"));
 
-/// Parsed once, on first use.
+/// Parsed once, on first use. Its `findings` are empty: see [`findings`].
 pub fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
@@ -29,4 +31,15 @@ pub fn calendar() -> &'static WorkCalendar {
 pub fn search_index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
     INDEX.get_or_init(|| SearchIndex::new(catalogue()))
+}
+
+/// The inconsistencies the data reveals, parsed on first use (only the staff pages need them).
+pub fn findings() -> &'static [Finding] {
+    static FINDINGS: OnceLock<Vec<Finding>> = OnceLock::new();
+    FINDINGS.get_or_init(|| serde_json::from_str(FINDINGS_JSON).expect("build.rs wrote valid findings"))
+}
+
+/// The findings about one SOP.
+pub fn findings_for(id: &str) -> impl Iterator<Item = &'static Finding> + '_ {
+    findings().iter().filter(move |f| f.sop_id.as_deref() == Some(id))
 }

@@ -51,8 +51,10 @@ export async function measureLighthouse({ server, pages }) {
       };
     }
   } finally {
+    const exited = new Promise((r) => proc.once('exit', r));
     proc.kill();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await exited;
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   return out;
 }

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use sop_domain::findings::{Finding, FindingKind};
 
-use crate::catalogue_data::catalogue;
+use crate::catalogue_data::{catalogue, findings};
 use crate::platform::dom::href;
 use crate::strings as s;
 
@@ -19,11 +19,11 @@ pub fn CatatanPage() -> impl IntoView {
     let navigate = use_navigate();
     let kind_filter = Memo::new(move |_| query.read().get("jenis").unwrap_or_default());
     let by_kind: BTreeMap<FindingKind, Vec<&'static Finding>> =
-        catalogue().findings.iter().fold(BTreeMap::new(), |mut m, f| {
+        findings().iter().fold(BTreeMap::new(), |mut m, f| {
             m.entry(f.kind).or_default().push(f);
             m
         });
-    let total = catalogue().findings.len();
+    let total = findings().len();
     let kinds: Vec<(FindingKind, usize)> = by_kind.iter().map(|(k, v)| (*k, v.len())).collect();
 
     view! {

@@ -78,6 +78,19 @@ pub fn KatalogPage() -> impl IntoView {
 
     let hits = Memo::new(move |_| {
         let st = state.get();
+        // The first paint lists the catalogue without building the search index; the index
+        // is built on the first query (a few milliseconds), keeping start-up short.
+        if st.q.trim().is_empty() {
+            let filter = st.filter();
+            return catalogue()
+                .sops
+                .iter()
+                .enumerate()
+                .filter(|(_, sop)| filter.unit_group.as_ref().is_none_or(|u| &sop.unit_group == u)
+                    && filter.audience.is_none_or(|a| sop.audience == a))
+                .map(|(sop_index, _)| Hit { sop_index, score: 0, matched_terms: Vec::new(), fields: Vec::new() })
+                .collect();
+        }
         search_index().search(&st.q, &st.filter())
     });
 

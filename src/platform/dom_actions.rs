@@ -51,3 +51,31 @@ pub fn set_body_class(class: &str, on: bool) {
         let _ = if on { list.add_1(class) } else { list.remove_1(class) };
     }
 }
+
+/// Sets `printing` while the page is being printed (the browser's print command, the
+/// "Cetak" button, or print emulation), so print-only parts are drawn just in time. The
+/// change is applied in `beforeprint`, before the browser lays the page out for paper.
+pub fn watch_printing(printing: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::Set;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    for (event, value) in [("beforeprint", true), ("afterprint", false)] {
+        let cb = Closure::<dyn FnMut()>::new(move || printing.set(value));
+        let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+    if let Ok(Some(list)) = window.match_media("print") {
+        let l2 = list.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || printing.set(l2.matches()));
+        list.set_onchange(Some(cb.as_ref().unchecked_ref()));
+        cb.forget();
+    }
+}
+
+/// Draws the print-only parts, then opens the print dialog once they are on the page.
+pub fn print_with(printing: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::Set;
+    printing.set(true);
+    leptos::prelude::request_animation_frame(print);
+}

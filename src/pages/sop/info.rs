@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use sop_domain::catalogue::Sop;
 use sop_domain::findings::FindingKind;
 
-use crate::catalogue_data::catalogue;
+use crate::catalogue_data::{catalogue, findings_for};
 use crate::platform::dom::href;
 use crate::strings as s;
 
@@ -55,8 +55,7 @@ pub fn Info(sop: &'static Sop) -> impl IntoView {
 
 #[component]
 pub fn SourceNotes(sop: &'static Sop) -> impl IntoView {
-    let findings: Vec<_> = catalogue()
-        .findings_for(&sop.id)
+    let findings: Vec<_> = findings_for(&sop.id)
         .filter(|f| f.kind != FindingKind::Correction)
         .collect();
     let count = sop.corrections.len() + findings.len();

@@ -17,6 +17,7 @@ use crate::catalogue_data::catalogue;
 use crate::components::diagram::SwimlaneDiagram;
 use crate::components::share::CopyLinkButton;
 use crate::pages::not_found::NotFound;
+use crate::app::use_printing;
 use crate::platform::dom::href;
 use crate::platform::dom_actions;
 use crate::strings as s;
@@ -44,6 +45,7 @@ fn SopView(sop: &'static Sop) -> impl IntoView {
             request_animation_frame(move || dom_actions::scroll_to_id(&id));
         }
     });
+    let printing = use_printing();
     let audience = match sop.audience {
         Audience::Public => s::AUDIENCE_PUBLIC,
         Audience::Internal => s::AUDIENCE_INTERNAL,
@@ -73,7 +75,7 @@ fn SopView(sop: &'static Sop) -> impl IntoView {
                     </dl>
                     <div class="actions">
                         <CopyLinkButton/>
-                        <button type="button" class="button button--secondary" on:click=move |_| dom_actions::print()>
+                        <button type="button" class="button button--secondary" on:click=move |_| dom_actions::print_with(printing)>
                             {s::ACTION_PRINT}
                         </button>
                         <A href=href(&format!("/kasus?baru={}", sop.id)) attr:class="button button--secondary">
@@ -93,7 +95,11 @@ fn SopView(sop: &'static Sop) -> impl IntoView {
                 <info::Info sop=sop/>
                 <info::SourceNotes sop=sop/>
             </div>
-            <print::PrintForm sop=sop/>
+            // The SOP-AP form is drawn only for printing: on screen it would double the page's
+            // start-up work for nothing a citizen sees.
+            <Show when=move || printing.get()>
+                <print::PrintForm sop=sop/>
+            </Show>
         </article>
     }
 }

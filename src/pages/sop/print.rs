@@ -9,7 +9,6 @@ use sop_domain::locale::format_date;
 
 use crate::catalogue_data::catalogue;
 use crate::components::diagram::PrintDiagram;
-use crate::platform::dom::media_query;
 use crate::strings as s;
 
 #[derive(Clone, Copy)]
@@ -60,9 +59,6 @@ pub fn PrintForm(sop: &'static Sop) -> impl IntoView {
         })
         .collect();
     let lanes = sop.lanes.len();
-    // The paged diagram is drawn only while printing: on screen it would double the
-    // diagram's cost for nothing.
-    let printing = media_query("print");
     view! {
         <section class="sop-print" aria-label=s::ACTION_PRINT>
             <table class="print-identity">
@@ -153,11 +149,9 @@ pub fn PrintForm(sop: &'static Sop) -> impl IntoView {
                     </tr>
                 </tfoot>
             </table>
-            <Show when=move || printing.get()>
-                <section class="print-diagram">
-                    <PrintDiagram sop=sop/>
-                </section>
-            </Show>
+            <section class="print-diagram">
+                <PrintDiagram sop=sop/>
+            </section>
         </section>
     }
 }
