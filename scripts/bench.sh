@@ -8,6 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/install-tools.sh
 bash scripts/build.sh dist /
+# The diagram benchmark page (the app's diagram component alone, see src/bin/diagram_bench.rs).
+LSK_BENCH_BUILD=1 trunk build bench/diagram.html --release --locked --dist target/bench-dist --public-url /
 # 10,000 synthetic cases for the staff pages, exactly as the app stores them.
 mkdir -p target/bench
 if cargo run -q --locked -p sop-domain --features loader --bin sopctl -- help 2>&1 | grep -q synth-cases; then

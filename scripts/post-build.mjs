@@ -10,6 +10,8 @@ import path from 'node:path';
 import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
+// The benchmark pages (bench/*.html) are not the app: no catalogue, prerender or worker.
+if (process.env.LSK_BENCH_BUILD) process.exit(0);
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 

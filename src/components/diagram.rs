@@ -14,8 +14,16 @@ use crate::platform::dom::{focus_id, media_query};
 use crate::platform::{files, image};
 use crate::strings as s;
 
-/// The diagram's styles travel inside the SVG, so downloads look like the page.
+/// The diagram's styles: the page links style/diagram.css; a downloaded SVG or PNG carries
+/// the same rules inside it, so it looks like the page.
 const DIAGRAM_CSS: &str = include_str!("../../style/diagram.css");
+
+/// The markup of a drawing as a standalone file: the live SVG plus its styles.
+fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
+    let markup = image::serialize(svg)?;
+    let close = markup.find('>')?;
+    Some(format!("{}<style>{}</style>{}", &markup[..=close], DIAGRAM_CSS, &markup[close + 1..]))
+}
 
 const ZOOM_STEP: f64 = 1.25;
 const ZOOM_MIN: f64 = 0.3;
@@ -265,7 +273,7 @@ pub fn SwimlaneDiagram(
     let download_svg = move |_| {
         selected.set(None);
         request_animation_frame(move || {
-            if let Some(svg) = svg_ref.get_untracked().and_then(|el| image::serialize(&el)) {
+            if let Some(svg) = svg_ref.get_untracked().and_then(|el| standalone_svg(&el)) {
                 files::download(&format!("{}.svg", file_stem(sop)), "image/svg+xml;charset=utf-8", &svg);
             }
         });
@@ -274,7 +282,7 @@ pub fn SwimlaneDiagram(
         selected.set(None);
         request_animation_frame(move || {
             let l = if phone.get_untracked() { compact.get_value() } else { wide.get_value() };
-            if let Some(svg) = svg_ref.get_untracked().and_then(|el| image::serialize(&el)) {
+            if let Some(svg) = svg_ref.get_untracked().and_then(|el| standalone_svg(&el)) {
                 image::svg_to_png_download(&svg, f64::from(l.width), f64::from(l.height), PNG_SCALE, &format!("{}.png", file_stem(sop)));
             }
         });
@@ -352,7 +360,6 @@ pub fn SwimlaneDiagram(
                     width=move || n((f64::from(w) * scale.get()) as f32)
                     height=move || n((f64::from(hh) * scale.get()) as f32)
                     style=move || format!("margin-bottom:-{}px", n((f64::from(hh) * scale.get()) as f32))>
-                    <style>{DIAGRAM_CSS}</style>
                     {backdrop(&header_only, &marker_prefix)}
                 </svg>
             }
@@ -364,7 +371,6 @@ pub fn SwimlaneDiagram(
                 aria-labelledby=format!("{title_id} {desc_id}") data-layout=if is_phone { "compact" } else { "swimlane" }>
                 <title id=title_id.clone()>{title}</title>
                 <desc id=desc_id.clone()>{desc}</desc>
-                <style>{DIAGRAM_CSS}</style>
                 {markers(&marker_prefix)}
                 {backdrop(&l, &marker_prefix)}
                 {row_highlight}
@@ -459,7 +465,6 @@ pub fn PrintDiagram(sop: &'static Sop) -> impl IntoView {
                     aria-label=format!("{} {} ({}/{})", s::DIAGRAM_TITLE, sop.title, k + 1, count)
                     viewBox=format!("0 {} {} {}", n(y0), n(l.width), n(y1 - y0))
                     preserveAspectRatio="xMidYMin meet">
-                    <style>{DIAGRAM_CSS}</style>
                     {markers(&prefix)}
                     {backdrop(&page, &prefix)}
                     {shapes}
