@@ -15,6 +15,8 @@ pub fn App() -> impl IntoView {
     // option moves the whole app under a sub-path.
     let base = dom::base_path();
     let update_available = RwSignal::new(false);
+    // One case store for every staff page (loaded lazily by the first one that asks).
+    crate::state::provide_case_store();
     pwa::register(update_available);
     let printing = RwSignal::new(false);
     dom_actions::watch_printing(printing);

@@ -9,6 +9,7 @@ pub mod catalogue_data;
 pub mod components;
 pub mod pages;
 pub mod platform;
+pub mod state;
 pub mod strings;
 
 /// Mounts the app on `<body>`, replacing the static loading shell from `index.html`.

@@ -1,13 +1,268 @@
-use leptos::prelude::*;
+//! `/kasus`: the staff's case list. Search and filters live in the URL
+//! (`?q=&sop=&status=&lewat=1`, and `?baru=<sop-id>` opens the new-case form with that SOP),
+//! so a view can be shared and the back button restores it.
 
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use sop_domain::case::CaseStatus;
+use sop_domain::store::{filter_summaries, CaseFilter, StatusFilter};
+
+use crate::catalogue_data::catalogue;
+use crate::components::case_banners::CaseStorageBanners;
+use crate::components::case_feedback::CaseFeedback;
+use crate::components::case_format::status_slug;
+use crate::components::case_list_rows::{CaseListRows, PAGE_ROWS};
+use crate::components::case_new_form::CaseNewForm;
+use crate::components::case_staff::CaseStaffName;
+use crate::components::case_toolbar::CaseToolbar;
+use crate::platform::clock;
+use crate::platform::dom::{focus_id, href};
+use crate::state::{use_case_store, Feedback};
 use crate::strings as s;
+
+/// The list's state as it appears in the URL.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ListQuery {
+    q: String,
+    sop: String,
+    status: String,
+    overdue: bool,
+    /// `Some` while the new-case form is open; the SOP to preselect ("" for none).
+    new_case: Option<String>,
+}
+
+impl ListQuery {
+    fn to_url(&self) -> String {
+        let mut parts = Vec::new();
+        for (k, v) in [("q", &self.q), ("sop", &self.sop), ("status", &self.status)] {
+            if !v.is_empty() {
+                parts.push(format!("{k}={}", encode(v)));
+            }
+        }
+        if self.overdue {
+            parts.push("lewat=1".to_string());
+        }
+        if let Some(sop) = &self.new_case {
+            parts.push(format!("baru={}", encode(sop)));
+        }
+        if parts.is_empty() {
+            href("/kasus")
+        } else {
+            format!("{}?{}", href("/kasus"), parts.join("&"))
+        }
+    }
+
+    fn filter(&self) -> CaseFilter {
+        CaseFilter {
+            query: self.q.clone(),
+            sop_id: (!self.sop.is_empty()).then(|| self.sop.clone()),
+            status: CaseStatus::ALL
+                .into_iter()
+                .find(|st| status_slug(*st) == self.status)
+                .map_or(StatusFilter::All, StatusFilter::Only),
+            overdue_only: self.overdue,
+        }
+    }
+
+    fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty() || !self.sop.is_empty() || !self.status.is_empty() || self.overdue
+    }
+}
+
+/// Percent-encodes a query value (spaces as %20 so the URL stays readable).
+fn encode(v: &str) -> String {
+    let mut out = String::new();
+    for b in v.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
 
 #[component]
 pub fn KasusListPage() -> impl IntoView {
+    let store = use_case_store();
+    store.ensure_loaded();
+    // "#arsip" (the way out offered when the storage is full) and "#berkas" point at panels
+    // below the list, which exist only once the page has rendered.
+    let location = use_location();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        if let Some(id) = hash.strip_prefix('#').filter(|id| matches!(*id, "arsip" | "berkas")) {
+            let id = id.to_string();
+            request_animation_frame(move || focus_id(&id));
+        }
+    });
+    let query_map = use_query_map();
+    let state = Memo::new(move |_| {
+        let m = query_map.read();
+        ListQuery {
+            q: m.get("q").unwrap_or_default(),
+            sop: m.get("sop").unwrap_or_default(),
+            status: m.get("status").unwrap_or_default(),
+            overdue: m.get("lewat").is_some_and(|v| v == "1"),
+            new_case: m.get("baru"),
+        }
+    });
+    let navigate = use_navigate();
+    // Typing replaces the history entry (the back button should not replay keystrokes);
+    // changing a filter adds one.
+    let go = Callback::new(move |(next, replace): (ListQuery, bool)| {
+        navigate(&next.to_url(), NavigateOptions { replace, scroll: false, ..Default::default() });
+    });
+
+    // "Melewati waktu baku" depends on the time: look again every minute.
+    let now = RwSignal::new(clock::now_ms());
+    let tick = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(60)).ok();
+    on_cleanup(move || {
+        if let Some(t) = tick {
+            t.clear();
+        }
+    });
+
+    let shown = RwSignal::new(PAGE_ROWS);
+    Effect::new(move |prev: Option<CaseFilter>| {
+        let f = state.with(ListQuery::filter);
+        if prev.is_some_and(|p| p != f) {
+            shown.set(PAGE_ROWS);
+        }
+        f
+    });
+    let matches = Memo::new(move |_| {
+        let filter = state.with(ListQuery::filter);
+        let limit = shown.get();
+        let at = now.get();
+        store.summaries.with(|all| {
+            let hits = filter_summaries(all, &filter, at);
+            (hits.len(), hits.into_iter().take(limit).cloned().collect::<Vec<_>>())
+        })
+    });
+    let filtered_ids = Callback::new(move |()| {
+        let filter = state.with_untracked(ListQuery::filter);
+        store.summaries.with_untracked(|all| {
+            filter_summaries(all, &filter, clock::now_ms()).into_iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+        })
+    });
+    let feedback = RwSignal::new(None::<Feedback>);
+    let preselected = Signal::derive(move || state.with(|s| s.new_case.clone().filter(|id| !id.is_empty())));
+
     view! {
         <section class="page-head">
             <h1>{s::KASUS_TITLE}</h1>
             <p class="lead">{s::KASUS_INTRO}</p>
         </section>
+        <CaseStorageBanners feedback=feedback/>
+        <CaseFeedback feedback=feedback/>
+        <div class="case-list-top">
+            <CaseStaffName compact=true/>
+            <Show when=move || state.with(|s| s.new_case.is_some())
+                fallback=move || view! {
+                    <div class="case-new-open">
+                        <button type="button" class="button" data-testid="new-case"
+                            on:click=move |_| {
+                                let mut next = state.get_untracked();
+                                next.new_case = Some(String::new());
+                                go.run((next, false));
+                            }>{s::KASUS_NEW_OPEN}</button>
+                        // The file tools sit below the list, which can be long. (A "#berkas"
+                        // link would resolve against <base href> and leave the page.)
+                        <button type="button" class="button button--ghost" on:click=|_| focus_id("berkas")>{s::KASUS_TOOLS_JUMP}</button>
+                    </div>
+                }>
+                <CaseNewForm preselected=preselected feedback=feedback
+                    on_close=Callback::new(move |()| {
+                        let mut next = state.get_untracked();
+                        next.new_case = None;
+                        go.run((next, true));
+                    })/>
+            </Show>
+        </div>
+        <section class="case-search" aria-labelledby="cari-permohonan-judul">
+            <h2 id="cari-permohonan-judul" class="visually-hidden">{s::KASUS_SEARCH_TITLE}</h2>
+            <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+                <label class="search__label" for="cari-permohonan">{s::KASUS_SEARCH_LABEL}</label>
+                <input id="cari-permohonan" class="search__input" type="search" autocomplete="off" spellcheck="false"
+                    placeholder=s::KASUS_SEARCH_PLACEHOLDER
+                    prop:value=move || state.get().q
+                    on:input=move |ev| {
+                        let mut next = state.get_untracked();
+                        next.q = event_target_value(&ev);
+                        go.run((next, true));
+                    }/>
+                <div class="search__filters case-filters">
+                    <div class="field">
+                        <label for="filter-sop">{s::KASUS_FILTER_SOP}</label>
+                        <select id="filter-sop" prop:value=move || state.get().sop
+                            on:change=move |ev| {
+                                let mut next = state.get_untracked();
+                                next.sop = event_target_value(&ev);
+                                go.run((next, false));
+                            }>
+                            <option value="">{s::KASUS_FILTER_SOP_ALL}</option>
+                            {catalogue().sops.iter().map(|sop| {
+                                let id = sop.id.clone();
+                                let selected_id = id.clone();
+                                view! { <option value=id selected=move || state.get().sop == selected_id>{sop.title.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="filter-status">{s::KASUS_FILTER_STATUS}</label>
+                        <select id="filter-status" prop:value=move || state.get().status
+                            on:change=move |ev| {
+                                let mut next = state.get_untracked();
+                                next.status = event_target_value(&ev);
+                                go.run((next, false));
+                            }>
+                            <option value="">{s::KASUS_FILTER_STATUS_ALL}</option>
+                            {CaseStatus::ALL.into_iter().map(|st| view! {
+                                <option value=status_slug(st) selected=move || state.get().status == status_slug(st)>{st.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="case-filters__check">
+                        <input id="filter-lewat" type="checkbox" prop:checked=move || state.get().overdue
+                            on:change=move |ev| {
+                                let mut next = state.get_untracked();
+                                next.overdue = event_target_checked(&ev);
+                                go.run((next, false));
+                            }/>
+                        <label for="filter-lewat">{s::KASUS_FILTER_OVERDUE}</label>
+                    </div>
+                </div>
+            </form>
+        </section>
+        <section class="case-results" aria-labelledby="hasil-permohonan">
+            <h2 id="hasil-permohonan" class="case-results__count" data-testid="case-count" aria-live="polite">
+                {move || s::kasus_count(matches.with(|m| m.0))}
+            </h2>
+            {move || {
+                let (total, _) = matches.with(|m| (m.0, ()));
+                if total > 0 {
+                    return None;
+                }
+                let any = store.summaries.with(|l| !l.is_empty());
+                Some(view! {
+                    <div class="empty card">
+                        <p>{if any { s::KASUS_EMPTY_FILTERED } else { s::KASUS_EMPTY }}</p>
+                        {(any && state.with(ListQuery::is_filtered)).then(|| view! {
+                            <button type="button" class="button button--secondary"
+                                on:click=move |_| go.run((ListQuery::default(), false))>{s::KASUS_FILTER_RESET}</button>
+                        })}
+                    </div>
+                })
+            }}
+            <CaseListRows
+                rows=Signal::derive(move || matches.with(|m| m.1.clone()))
+                total=Signal::derive(move || matches.with(|m| m.0))
+                shown=shown
+                now_ms=now/>
+        </section>
+        <CaseToolbar feedback=feedback filtered_ids=filtered_ids/>
     }
 }

@@ -125,7 +125,7 @@ mod synth {
     use chrono::{Duration as ChronoDuration, NaiveDateTime};
     use sop_domain::calendar::WorkCalendar;
     use sop_domain::case::{apply, next_number, step_standard_minutes, Action, Case, CaseFields};
-    use sop_domain::catalogue::{Answer, DecisionTarget, Sop};
+    use sop_domain::catalogue::{Answer, Catalogue, DecisionTarget, Sop};
     use sop_domain::store::{self, plan_save, shard_key_for, storage_units, META_KEY};
 
     const MINUTE_MS: i64 = 60_000;
@@ -144,12 +144,38 @@ mod synth {
         "Agus Salim",
     ];
     const FIRST_NAMES: [&str; 16] = [
-        "Ahmad", "Sri", "Yulius", "Maria", "Hendra", "Nurul", "Rudi", "Desi", "Fransiskus",
-        "Wahyuni", "Bambang", "Lilis", "Teguh", "Marlina", "Imanuel", "Fitri",
+        "Ahmad",
+        "Sri",
+        "Yulius",
+        "Maria",
+        "Hendra",
+        "Nurul",
+        "Rudi",
+        "Desi",
+        "Fransiskus",
+        "Wahyuni",
+        "Bambang",
+        "Lilis",
+        "Teguh",
+        "Marlina",
+        "Imanuel",
+        "Fitri",
     ];
     const LAST_NAMES: [&str; 14] = [
-        "Saputra", "Handayani", "Nyahu", "Simanjuntak", "Rahman", "Kusuma", "Pratama", "Lestari",
-        "Ngabut", "Hidayat", "Sari", "Tarigan", "Wijaya", "Anggraini",
+        "Saputra",
+        "Handayani",
+        "Nyahu",
+        "Simanjuntak",
+        "Rahman",
+        "Kusuma",
+        "Pratama",
+        "Lestari",
+        "Ngabut",
+        "Hidayat",
+        "Sari",
+        "Tarigan",
+        "Wijaya",
+        "Anggraini",
     ];
     const COMPANIES: [&str; 8] = [
         "PT Katingan Hijau Lestari",
@@ -264,66 +290,13 @@ mod synth {
                 .map_or(0, |d| d.as_millis() as i64);
             ms - ms.rem_euclid(DAY_MS)
         });
-        let mut rng = Rng::new(opts.seed);
-        let sops: Vec<&Sop> = catalogue
-            .sops
-            .iter()
-            .filter(|s| !s.steps.is_empty())
-            .collect();
-
-        // Creation times first, sorted, so that the running numbers grow with time as the
-        // office gives them out.
-        let mut created: Vec<i64> = (0..opts.count)
-            .map(|_| {
-                let back = rng.below((HISTORY_DAYS * DAY_MS) as u64) as i64;
-                office_moment(&calendar, now_ms - back, &mut rng)
-            })
-            .filter(|t| *t < now_ms)
-            .collect();
-        while created.len() < opts.count {
-            created.push(office_moment(&calendar, now_ms - HISTORY_DAYS * DAY_MS, &mut rng));
-        }
-        created.sort_unstable();
-
-        let mut numbers: HashMap<&str, Vec<String>> = HashMap::new();
-        let mut stored: BTreeMap<String, String> = BTreeMap::new();
-        let mut tally: BTreeMap<&'static str, usize> = BTreeMap::new();
-        for t0 in created {
-            let sop = *rng.pick(&sops);
-            let existing = numbers.entry(sop.code.as_str()).or_default();
-            let (id, number) = next_number(
-                sop,
-                existing.iter().map(String::as_str),
-                calendar.utc_ms_to_local(t0),
-            );
-            existing.push(number.clone());
-            let case = synth_case(sop, &calendar, &id, &number, t0, now_ms, &mut rng);
-            *tally.entry(case.status.label()).or_default() += 1;
-            if case.case_overdue(sop, now_ms, &calendar) {
-                *tally.entry("melewati waktu baku").or_default() += 1;
+        let (stored, tally) = match generate(&catalogue, &calendar, opts.count, opts.seed, now_ms) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
             }
-            let shard_key = shard_key_for(case.created_ms);
-            let planned = plan_save(
-                &case,
-                sop,
-                &calendar,
-                stored.get(&shard_key).map(String::as_str),
-                stored.get(META_KEY).map(String::as_str),
-            );
-            let (writes, _) = match planned {
-                Ok(p) => p,
-                Err(e) => {
-                    eprintln!("cannot plan the save of {}: {e}", case.id);
-                    return ExitCode::FAILURE;
-                }
-            };
-            for (k, v) in writes.set {
-                stored.insert(k, v);
-            }
-            for k in writes.remove {
-                stored.remove(&k);
-            }
-        }
+        };
 
         let json = match serde_json::to_string(&stored) {
             Ok(j) => j,
@@ -350,6 +323,81 @@ mod synth {
             println!("  {label:<20} {n:>6}");
         }
         ExitCode::SUCCESS
+    }
+
+    /// localStorage as the app would leave it: key → stored value.
+    type Stored = BTreeMap<String, String>;
+    /// How many cases ended in each status (and how many are over their mutu baku).
+    type Tally = BTreeMap<&'static str, usize>;
+
+    /// The localStorage entries of `count` synthetic cases, and how many ended in each
+    /// status. Deterministic for (`seed`, `now_ms`).
+    pub fn generate(
+        catalogue: &Catalogue,
+        calendar: &WorkCalendar,
+        count: usize,
+        seed: u64,
+        now_ms: i64,
+    ) -> Result<(Stored, Tally), String> {
+        let mut rng = Rng::new(seed);
+        let sops: Vec<&Sop> = catalogue
+            .sops
+            .iter()
+            .filter(|s| !s.steps.is_empty())
+            .collect();
+
+        // Creation times first, sorted, so that the running numbers grow with time as the
+        // office gives them out.
+        let mut created: Vec<i64> = (0..count)
+            .map(|_| {
+                let back = rng.below((HISTORY_DAYS * DAY_MS) as u64) as i64;
+                office_moment(calendar, now_ms - back, &mut rng)
+            })
+            .filter(|t| *t < now_ms)
+            .collect();
+        while created.len() < count {
+            created.push(office_moment(
+                calendar,
+                now_ms - HISTORY_DAYS * DAY_MS,
+                &mut rng,
+            ));
+        }
+        created.sort_unstable();
+
+        let mut numbers: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut stored = Stored::new();
+        let mut tally = Tally::new();
+        for t0 in created {
+            let sop = *rng.pick(&sops);
+            let existing = numbers.entry(sop.code.as_str()).or_default();
+            let (id, number) = next_number(
+                sop,
+                existing.iter().map(String::as_str),
+                calendar.utc_ms_to_local(t0),
+            );
+            existing.push(number.clone());
+            let case = synth_case(sop, calendar, &id, &number, t0, now_ms, &mut rng);
+            *tally.entry(case.status.label()).or_default() += 1;
+            if case.case_overdue(sop, now_ms, calendar) {
+                *tally.entry("melewati waktu baku").or_default() += 1;
+            }
+            let shard_key = shard_key_for(case.created_ms);
+            let (writes, _) = plan_save(
+                &case,
+                sop,
+                calendar,
+                stored.get(&shard_key).map(String::as_str),
+                stored.get(META_KEY).map(String::as_str),
+            )
+            .map_err(|e| format!("cannot plan the save of {}: {e}", case.id))?;
+            for (k, v) in writes.set {
+                stored.insert(k, v);
+            }
+            for k in writes.remove {
+                stored.remove(&k);
+            }
+        }
+        Ok((stored, tally))
     }
 
     /// A moment during office hours on or after `around` (UTC ms).
@@ -532,5 +580,53 @@ mod synth {
             act(&mut case, note, later, actor);
         }
         case
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use sop_domain::case::CaseStatus;
+        use sop_domain::loader::load_dir;
+        use sop_domain::store::load_all;
+
+        /// Monday 30 November 2026, 00:00 WIB.
+        const NOW: i64 = 1_795_971_600_000;
+
+        #[test]
+        fn synthetic_cases_are_what_the_app_stores_and_repeat_for_a_seed() {
+            let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"));
+            let catalogue = load_dir(dir).expect("the real catalogue loads");
+            let calendar = WorkCalendar::new(catalogue.calendar.clone()).expect("calendar");
+            let (a, tally) = generate(&catalogue, &calendar, 400, 7, NOW).expect("generate");
+            let (b, _) = generate(&catalogue, &calendar, 400, 7, NOW).expect("generate");
+            assert_eq!(a, b, "the same seed gives the same store");
+            let (c, _) = generate(&catalogue, &calendar, 400, 8, NOW).expect("generate");
+            assert_ne!(a, c, "another seed gives another store");
+
+            // The app reads it all back: no value quarantined, the index needs no repair.
+            let report = load_all(a.iter(), &catalogue, &calendar);
+            assert!(
+                report.quarantined.is_empty(),
+                "{:?}",
+                report.quarantined.first()
+            );
+            assert!(!report.index_rebuilt && report.writes.is_empty());
+            assert_eq!(report.cases.len(), 400);
+            // Mostly closed, some open, some rejected and cancelled, some overdue, all in the
+            // past and within the last two years or so.
+            let count = |s: CaseStatus| report.cases.iter().filter(|c| c.status == s).count();
+            assert!(count(CaseStatus::Selesai) > 250, "{tally:?}");
+            assert!(count(CaseStatus::Berjalan) > 0, "{tally:?}");
+            assert!(count(CaseStatus::Ditolak) > 0, "{tally:?}");
+            assert!(count(CaseStatus::Dibatalkan) > 0, "{tally:?}");
+            assert!(tally.get("melewati waktu baku").is_some_and(|n| *n > 0));
+            for c in &report.cases {
+                assert!(
+                    c.updated_ms <= NOW && c.created_ms >= NOW - (HISTORY_DAYS + 7) * DAY_MS,
+                    "{}",
+                    c.id
+                );
+            }
+        }
     }
 }

@@ -1,0 +1,289 @@
+//! The store's files: a case handed over to another PC, the backup of everything, the CSV
+//! of a list, archiving closed cases, and reading such files back.
+
+use leptos::prelude::*;
+use sop_domain::case::Case;
+use sop_domain::store::{
+    self, case_key, decide_import, import_backup, parse_case_file, partition_archivable, CaseSummary,
+    ImportOutcome, WriteCheck,
+};
+
+use super::cases::{sop_of, CaseSlot, CaseStore, Feedback, OpenCase};
+use crate::catalogue_data::{calendar, catalogue};
+use crate::platform::{case_store as db, clock};
+use crate::strings as s;
+
+/// What restoring a backup did, case by case.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// "<number>: <why>" for each case not imported.
+    pub refused: Vec<String>,
+    /// Set when writing stopped (the quota): the cases after it were not tried.
+    pub stopped: Option<String>,
+}
+
+impl ImportReport {
+    pub fn feedback(&self) -> Feedback {
+        let text = s::kasus_import_summary(self.added, self.updated, self.unchanged, self.refused.len());
+        match (&self.stopped, self.refused.is_empty()) {
+            (Some(why), _) => Feedback::error(format!("{text} {why}")),
+            (None, true) => Feedback::ok(text),
+            (None, false) => Feedback::warn(text),
+        }
+    }
+}
+
+/// The closed cases chosen for archiving, and the file that holds them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchivePlan {
+    /// (id, revision, created) of each case in the file: a case changed since is not removed.
+    pub cases: Vec<(String, u64, i64)>,
+    pub file_name: String,
+    pub content: String,
+    /// Cases that could not be read and so are not in the file (they stay stored).
+    pub unreadable: usize,
+}
+
+/// "2026-11-28", for file names.
+pub fn file_date(now_ms: i64) -> String {
+    calendar().utc_ms_to_local(now_ms).format("%Y-%m-%d").to_string()
+}
+
+impl CaseStore {
+    /// The hand-over file of one case as this tab shows it (an unsaved change included: the
+    /// file is then a way to keep it).
+    pub fn case_file(&self, id: &str) -> Option<(String, String)> {
+        let case = match self.opened(id)? {
+            OpenCase::Ready(slot) => slot.case,
+            _ => return None,
+        };
+        Some((format!("permohonan-{}.json", case.id), store::export_case(&case, clock::now_ms())))
+    }
+
+    /// Every readable case: stored ones, with the in-memory version where it is unsaved, and
+    /// the new cases that never reached storage. The second value counts unreadable values.
+    pub fn all_cases(&self) -> (Vec<Case>, usize) {
+        let ids: Vec<String> = self.summaries.with_untracked(|l| l.iter().map(|s| s.id.clone()).collect());
+        let (mut cases, unreadable) = self.read_cases(&ids);
+        let pending: Vec<Case> = self.opened.with_untracked(|m| {
+            m.values()
+                .filter_map(|o| match o {
+                    OpenCase::Ready(CaseSlot { case, unsaved: Some(_) }) => Some(case.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        for p in pending {
+            match cases.iter_mut().find(|c| c.id == p.id) {
+                Some(c) => *c = p,
+                None => cases.push(p),
+            }
+        }
+        (cases, unreadable)
+    }
+
+    /// The cases with these ids, read from storage, in the given order.
+    pub fn read_cases(&self, ids: &[String]) -> (Vec<Case>, usize) {
+        let mut cases = Vec::with_capacity(ids.len());
+        let mut unreadable = 0;
+        for id in ids {
+            match self.read_stored(id) {
+                Some(Ok(c)) => cases.push(c),
+                Some(Err(_)) => unreadable += 1,
+                None => {}
+            }
+        }
+        (cases, unreadable)
+    }
+
+    /// The backup file of everything: (file name, content, cases in it).
+    pub fn backup_file(&self) -> (String, String, usize) {
+        let (cases, _) = self.all_cases();
+        let now = clock::now_ms();
+        let staff = self.staff_name.get_untracked();
+        let staff = (!staff.trim().is_empty()).then_some(staff.as_str());
+        let content = store::export_backup(&cases, staff, now);
+        (format!("cadangan-permohonan-{}.json", file_date(now)), content, cases.len())
+    }
+
+    /// The CSV (Excel, Indonesian locale) of the cases with these ids, in this order.
+    pub fn csv_file(&self, ids: &[String]) -> (String, String) {
+        let (cases, _) = self.read_cases(ids);
+        let now = clock::now_ms();
+        let content = store::cases_csv(&cases, catalogue(), calendar(), now);
+        (format!("daftar-permohonan-{}.csv", file_date(now)), content)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Reading files back.
+    // -----------------------------------------------------------------------------------
+
+    /// Imports one hand-over file: a new case is added, a newer version of a known case
+    /// replaces it, an older one is refused. A malformed file changes nothing.
+    pub fn import_case_file(&self, raw: &str) -> Feedback {
+        if self.newer_data.get_untracked() {
+            return Feedback::error(s::KASUS_NEWER_DATA);
+        }
+        let incoming = match parse_case_file(raw, catalogue()) {
+            Ok(c) => c,
+            Err(e) => return Feedback::error(e.to_string()),
+        };
+        let number = incoming.number.clone();
+        match self.import_one(incoming) {
+            Ok(ImportResult::Added) => Feedback::ok(s::kasus_imported_new(&number)),
+            Ok(ImportResult::Updated) => Feedback::ok(s::kasus_imported_updated(&number)),
+            Ok(ImportResult::Unchanged) => Feedback::ok(s::kasus_imported_unchanged(&number)),
+            Err(text) => Feedback::error(text),
+        }
+    }
+
+    /// Restores a backup file case by case (each decided like a single import). A file that
+    /// is not a backup changes nothing; a case that cannot be restored is reported.
+    pub fn restore_backup(&self, raw: &str) -> Result<ImportReport, Feedback> {
+        if self.newer_data.get_untracked() {
+            return Err(Feedback::error(s::KASUS_NEWER_DATA));
+        }
+        let contents = import_backup(raw, catalogue()).map_err(|e| Feedback::error(e.to_string()))?;
+        let mut report = ImportReport::default();
+        for skipped in contents.skipped {
+            report.refused.push(format!("{}: {}", skipped.label, skipped.reason));
+        }
+        for case in contents.cases {
+            let number = case.number.clone();
+            match self.import_one(case) {
+                Ok(ImportResult::Added) => report.added += 1,
+                Ok(ImportResult::Updated) => report.updated += 1,
+                Ok(ImportResult::Unchanged) => report.unchanged += 1,
+                Err(text) if text == store::MSG_QUOTA_FULL => {
+                    report.stopped = Some(text);
+                    break;
+                }
+                Err(text) => report.refused.push(format!("{number}: {text}")),
+            }
+        }
+        Ok(report)
+    }
+
+    /// Decides and writes one incoming case; `Err` holds the message.
+    fn import_one(&self, incoming: Case) -> Result<ImportResult, String> {
+        let key = case_key(&incoming.id);
+        let stored_raw = db::get(&key);
+        let existing = match &stored_raw {
+            None => None,
+            Some(raw) => match super::cases::decode_checked(&key, raw) {
+                Ok(c) => Some(c),
+                // Never written over: the unreadable value may be the only copy of something.
+                Err(reason) => return Err(s::kasus_import_over_unreadable(&incoming.number, &reason)),
+            },
+        };
+        let base = existing.as_ref().map_or(0, |c| c.revision);
+        let outcome = decide_import(incoming, existing.as_ref()).map_err(|e| e.to_string())?;
+        let (case, result) = match outcome {
+            ImportOutcome::New(c) => (c, ImportResult::Added),
+            ImportOutcome::Updated(c) => (c, ImportResult::Updated),
+            ImportOutcome::Unchanged => return Ok(ImportResult::Unchanged),
+        };
+        let Some(sop) = sop_of(&case) else { return Err(s::KASUS_UNKNOWN_SOP.to_string()) };
+        if store::check_write(&key, stored_raw.as_deref(), base) != WriteCheck::Ok {
+            return Err(s::KASUS_IMPORT_RACE.to_string());
+        }
+        let shard = db::get(&store::shard_key_for(case.created_ms));
+        let meta = db::get(store::META_KEY);
+        let (writes, summary) =
+            store::plan_save(&case, sop, calendar(), shard.as_deref(), meta.as_deref()).map_err(|e| e.to_string())?;
+        let growth = db::write_all(&writes).map_err(|e| super::SaveFailure::from(e).message())?;
+        self.grow_usage(growth);
+        self.upsert_summary(summary);
+        // An open case shows the imported version (unless it holds unsaved work).
+        let replace = self.opened.with_untracked(|m| {
+            m.contains_key(&case.id) && !matches!(m.get(&case.id), Some(OpenCase::Ready(CaseSlot { unsaved: Some(_), .. })))
+        });
+        if replace {
+            self.set_opened(OpenCase::Ready(CaseSlot { case, unsaved: None }));
+        }
+        Ok(result)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Archiving.
+    // -----------------------------------------------------------------------------------
+
+    /// Closed cases with no activity since `older_than_ms`.
+    pub fn archivable(&self, older_than_ms: i64) -> Vec<CaseSummary> {
+        self.summaries.with(|l| partition_archivable(l, older_than_ms).0.into_iter().cloned().collect())
+    }
+
+    /// How many cases `archivable` would return (without copying them).
+    pub fn archivable_count(&self, older_than_ms: i64) -> usize {
+        self.summaries.with(|l| partition_archivable(l, older_than_ms).0.len())
+    }
+
+    /// The archive file of the closed cases older than `older_than_ms` (a backup file: it is
+    /// restored with "Pulihkan cadangan").
+    pub fn prepare_archive(&self, older_than_ms: i64) -> ArchivePlan {
+        let ids: Vec<String> = self.archivable(older_than_ms).into_iter().map(|s| s.id).collect();
+        let (cases, unreadable) = self.read_cases(&ids);
+        let now = clock::now_ms();
+        let staff = self.staff_name.get_untracked();
+        let staff = (!staff.trim().is_empty()).then_some(staff.as_str());
+        ArchivePlan {
+            cases: cases.iter().map(|c| (c.id.clone(), c.revision, c.created_ms)).collect(),
+            content: store::export_backup(&cases, staff, now),
+            file_name: format!("arsip-permohonan-{}.json", file_date(now)),
+            unreadable,
+        }
+    }
+
+    /// Removes the archived cases from the browser, after the staff confirmed the file is
+    /// saved. A case changed (or reopened) since the file was made stays: its newer state is
+    /// not in the file.
+    pub fn remove_archived(&self, plan: &ArchivePlan) -> Feedback {
+        let mut removed = 0usize;
+        let mut kept = 0usize;
+        for (id, revision, created_ms) in &plan.cases {
+            let key = case_key(id);
+            let unchanged = match db::get(&key) {
+                Some(raw) => matches!(super::cases::decode_checked(&key, &raw), Ok(c) if c.revision == *revision && !c.is_open()),
+                None => false,
+            };
+            if !unchanged {
+                kept += 1;
+                continue;
+            }
+            let shard = db::get(&store::shard_key_for(*created_ms));
+            let meta = db::get(store::META_KEY);
+            let writes = match store::plan_remove(id, *created_ms, shard.as_deref(), meta.as_deref()) {
+                Ok(w) => w,
+                Err(e) => return Feedback::error(e.to_string()),
+            };
+            match db::write_all(&writes) {
+                Ok(growth) => {
+                    self.grow_usage(growth);
+                    self.remove_summary(id);
+                    self.opened.update(|m| {
+                        m.remove(id);
+                    });
+                    removed += 1;
+                }
+                Err(e) => {
+                    let failure: super::SaveFailure = e.into();
+                    return Feedback::error(format!("{} {}", s::kasus_archived(removed, kept), failure.message()));
+                }
+            }
+        }
+        if kept > 0 {
+            Feedback::warn(s::kasus_archived(removed, kept))
+        } else {
+            Feedback::ok(s::kasus_archived(removed, kept))
+        }
+    }
+}
+
+enum ImportResult {
+    Added,
+    Updated,
+    Unchanged,
+}
