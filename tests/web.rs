@@ -21,3 +21,22 @@ fn path_of_base_uri_handles_root_and_sub_paths() {
     assert_eq!(dom::path_of_base_uri("http://127.0.0.1:8080/layanan-sop/"), "/layanan-sop");
     assert_eq!(dom::path_of_base_uri("https://dinas.go.id/a/b/?x=1#y"), "/a/b");
 }
+
+#[wasm_bindgen_test]
+fn running_clocks_read_as_hours_minutes_seconds() {
+    use layanan_sop::components::case_format::clock_text;
+    assert_eq!(clock_text(0), "00:00:00");
+    assert_eq!(clock_text(249_000), "00:04:09");
+    // A clock set backwards never shows negative time.
+    assert_eq!(clock_text(-5), "00:00:00");
+    assert_eq!(clock_text((3 * 86_400 + 3_605) * 1000), "3 hari 01:00:05");
+}
+
+#[wasm_bindgen_test]
+fn case_counts_use_indonesian_digit_grouping() {
+    use layanan_sop::strings::{kasus_count, kasus_showing};
+    assert_eq!(kasus_count(0), "0 permohonan");
+    assert_eq!(kasus_count(999), "999 permohonan");
+    assert_eq!(kasus_count(10_000), "10.000 permohonan");
+    assert_eq!(kasus_showing(100, 1_234_567), "Menampilkan 100 dari 1.234.567");
+}

@@ -92,30 +92,6 @@ pub fn yes_target_text(step: &Step) -> Option<String> {
 /// SOP's `requirements` (and refuses any other index), so those are the items; the step's own
 /// `inputs` are shown beside them as text. Kept in one function so the source of the items
 /// can change in one place.
-pub fn checklist_items(sop: &Sop) -> &[String] {
-    &sop.requirements
-}
-
-/// The step's `inputs` split into items on commas and semicolons (one item when there are
-/// none), for display.
-pub fn input_items(step: &Step) -> Vec<String> {
-    step.inputs
-        .split([',', ';'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clocks_read_as_hours_minutes_seconds() {
-        assert_eq!(clock_text(0), "00:00:00");
-        assert_eq!(clock_text(249_000), "00:04:09");
-        assert_eq!(clock_text(-5), "00:00:00");
-        assert_eq!(clock_text((3 * 86_400 + 3_605) * 1000), "3 hari 01:00:05");
-    }
+pub fn checklist_items(sop: &Sop, step: usize) -> Vec<String> {
+    sop.checklist(step).into_iter().map(str::to_string).collect()
 }

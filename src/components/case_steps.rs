@@ -10,7 +10,7 @@ use sop_domain::catalogue::{Answer, DecisionTarget, Sop, Step};
 use sop_domain::duration::format_minutes;
 
 use crate::components::case_format::{
-    checklist_items, clock_text, input_items, no_target_text, step_status_slug, step_time_text, wib,
+    checklist_items, clock_text, no_target_text, step_status_slug, step_time_text, wib,
     yes_target_text,
 };
 use crate::components::case_notes::{CaseNoteForm, CaseNoteList};
@@ -252,19 +252,21 @@ fn CaseChecklist(
     act: Callback<Action, bool>,
     can_act: Signal<bool>,
 ) -> impl IntoView {
-    let items = checklist_items(sop);
-    let inputs = input_items(step);
-    if items.is_empty() && inputs.is_empty() {
+    let items = checklist_items(sop, index);
+    // The ticks are the step's kelengkapan; a first step that prints none checks the SOP's
+    // requirements, and says so.
+    let from_requirements = step.kelengkapan_items().is_empty();
+    if items.is_empty() {
         return ().into_any();
     }
     let ticked = move |item: usize| case.with(|c| c.steps.get(index).is_some_and(|r| r.is_ticked(item)));
-    let done = move || (0..items.len()).filter(|i| ticked(*i)).count();
     let total = items.len();
+    let done = move || (0..total).filter(|i| ticked(*i)).count();
     view! {
         <section class="case-checklist" aria-labelledby=format!("kelengkapan-{index}")>
             <h4 id=format!("kelengkapan-{index}") class="case-checklist__title">{s::KASUS_CHECKLIST_TITLE}</h4>
-            {(!inputs.is_empty()).then(|| view! {
-                <p class="small"><strong>{s::KASUS_STEP_INPUTS} ": "</strong>{inputs.join("; ")}</p>
+            {(from_requirements && total > 0).then(|| view! {
+                <p class="small muted">{s::KASUS_CHECKLIST_FROM_REQUIREMENTS}</p>
             })}
             {(total > 0).then(|| view! {
                 <ul class="checklist__items">

@@ -343,15 +343,5 @@ pub const KASUS_CASE_NOTES_TITLE: &str = "Catatan permohonan";
 pub const KASUS_AUDIT_TITLE: &str = "Riwayat";
 pub const KASUS_AUDIT_HELP: &str = "Setiap tindakan, terbaru di atas. Waktu dalam WIB.";
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_use_indonesian_grouping() {
-        assert_eq!(kasus_count(0), "0 permohonan");
-        assert_eq!(kasus_count(999), "999 permohonan");
-        assert_eq!(kasus_count(10_000), "10.000 permohonan");
-        assert_eq!(kasus_showing(100, 1_234_567), "Menampilkan 100 dari 1.234.567");
-    }
-}
+pub const KASUS_CHECKLIST_FROM_REQUIREMENTS: &str =
+    "Langkah ini tidak mencantumkan kelengkapan; yang diperiksa adalah persyaratan pemohon pada SOP.";

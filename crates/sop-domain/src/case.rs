@@ -309,7 +309,7 @@ pub struct StepRecord {
     pub intervals: Vec<Interval>,
     /// The last answer given, for a decision step.
     pub answer: Option<Answer>,
-    /// The ticked kelengkapan items: indices into the SOP's `requirements`, ascending.
+    /// The ticked kelengkapan items: indices into `Sop::checklist(step)`, ascending.
     pub checklist: Vec<u16>,
     pub notes: Vec<Note>,
 }
@@ -498,7 +498,7 @@ pub enum Action {
         step: Option<usize>,
         text: String,
     },
-    /// Ticks or unticks a kelengkapan item (an index into the SOP's `requirements`).
+    /// Ticks or unticks a kelengkapan item (an index into `Sop::checklist(step)`).
     TickChecklist {
         step: usize,
         item: usize,
@@ -973,7 +973,7 @@ pub fn apply(
             check_index(sop, *step)?;
             let item16 = u16::try_from(*item)
                 .ok()
-                .filter(|_| *item < sop.requirements.len())
+                .filter(|_| *item < sop.checklist(*step).len())
                 .ok_or(CaseError::NoSuchItem { item: *item })?;
             if case.steps[*step].is_ticked(*item) == *ticked {
                 return Err(CaseError::TickUnchanged { ticked: *ticked });

@@ -164,6 +164,17 @@ pub struct Step {
     pub decision: Option<Decision>,
 }
 
+impl Step {
+    /// The Kelengkapan cell as a list: the book separates items with commas or semicolons.
+    pub fn kelengkapan_items(&self) -> Vec<&str> {
+        self.inputs
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+}
+
 /// A step that asks a yes/no question; each answer leads somewhere.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
@@ -278,6 +289,21 @@ impl Sop {
                     },
                 ]
             }
+        }
+    }
+
+    /// What the staff tick off at a step on the case page: the step's kelengkapan items; a
+    /// first step that prints none checks the SOP's requirements instead (what the applicant
+    /// brings). Ticks are stored as indices into this list.
+    pub fn checklist(&self, step_idx: usize) -> Vec<&str> {
+        let Some(step) = self.steps.get(step_idx) else {
+            return Vec::new();
+        };
+        let items = step.kelengkapan_items();
+        if items.is_empty() && step_idx == 0 {
+            self.requirements.iter().map(String::as_str).collect()
+        } else {
+            items
         }
     }
 

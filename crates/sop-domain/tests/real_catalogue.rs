@@ -420,3 +420,17 @@ fn audiences_split_as_in_the_spec() {
         .count();
     assert_eq!(internal, 6);
 }
+
+#[test]
+fn a_steps_checklist_is_its_kelengkapan_or_for_a_bare_first_step_the_requirements() {
+    // Kelengkapan cells list their items with commas.
+    assert_eq!(
+        sop("kenaikan-pangkat").checklist(1),
+        ["Daftar usulan", "SK", "SKP", "Karpeg", "Ijasah terakhir"]
+    );
+    assert_eq!(sop("kartu-ak1").checklist(0), ["Berkas Persyaratan Pembuatan AK-1"]);
+    // JHT prints no kelengkapan: its first step checks what the applicant brings.
+    assert_eq!(sop("jht").checklist(0), ["Permohonan dari Karyawan Perusahaan"]);
+    assert!(sop("jht").checklist(1).is_empty());
+    assert!(sop("jht").checklist(99).is_empty());
+}

@@ -1204,10 +1204,11 @@ pub(super) fn validate(case: &Case, catalogue: &Catalogue) -> Result<(), String>
         if running && case.current != Some(i) {
             return Err(msg_running_not_current(i));
         }
+        let items = sop.checklist(i).len();
         if let Some(item) = s
             .checklist
             .iter()
-            .find(|&&it| usize::from(it) >= sop.requirements.len())
+            .find(|&&it| usize::from(it) >= items)
         {
             return Err(msg_no_such_item(*item));
         }
@@ -1216,7 +1217,7 @@ pub(super) fn validate(case: &Case, catalogue: &Catalogue) -> Result<(), String>
         let bad = e.step.is_some_and(|i| !step_ok(i))
             || match e.kind {
                 AuditKind::Finish { to } | AuditKind::Decide { to, .. } => !target_ok(to),
-                AuditKind::Tick { item, .. } => usize::from(item) >= sop.requirements.len(),
+                AuditKind::Tick { item, .. } => e.step.is_none_or(|st| usize::from(item) >= sop.checklist(st).len()),
                 _ => false,
             };
         if bad {
