@@ -21,7 +21,7 @@ use sop_domain::store::{
 
 use crate::catalogue_data::{calendar, catalogue};
 use crate::platform::case_store::{self as db, PersistStatus, WriteError, BROWSER_QUOTA_UNITS};
-use crate::platform::{clock, prefs};
+use crate::platform::{clock, perf, prefs};
 use crate::strings as s;
 
 /// The preference key of the staff name shown in the audit trail.
@@ -516,16 +516,22 @@ impl CaseStore {
         actions: Vec<PendingAction>,
         note: Option<String>,
     ) -> Feedback {
-        let shard = db::get(&store::shard_key_for(case.created_ms));
-        let meta = db::get(store::META_KEY);
-        let (writes, summary) = match store::plan_save(&case, sop, calendar(), shard.as_deref(), meta.as_deref()) {
+        // What "saving one change" costs — reading the month's index, encoding, writing — is
+        // measured as "lsk:save" for the benchmark (scripts/bench/cases.mjs).
+        let saved = perf::measure("lsk:save", || {
+            let shard = db::get(&store::shard_key_for(case.created_ms));
+            let meta = db::get(store::META_KEY);
+            store::plan_save(&case, sop, calendar(), shard.as_deref(), meta.as_deref())
+                .map(|(writes, summary)| (db::write_all(&writes), summary))
+        });
+        let (written, summary) = match saved {
             Ok(plan) => plan,
             Err(e) => {
                 self.newer_data.set(true);
                 return self.keep_unsaved(case, base, actions, SaveFailure::NewerData(e.to_string()));
             }
         };
-        match db::write_all(&writes) {
+        match written {
             Ok(growth) => {
                 self.grow_usage(growth);
                 self.upsert_summary(summary);
