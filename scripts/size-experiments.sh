@@ -16,7 +16,7 @@ measure() { # name wasm-opt-level file
   local name=$1 level=$2 wasm=$3 dir
   dir=$(mktemp -d)
   wasm-bindgen --target web --no-typescript --out-dir "$dir" "$wasm"
-  wasm-opt "-$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt "-$level" --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals "$dir"/*_bg.wasm -o "$dir/opt.wasm"
   printf '%-22s wasm-opt -%-2s raw %8d  gzip %7d  brotli %7d\n' "$name" "$level" \
     "$(stat -c %s "$dir/opt.wasm")" "$(gzip -9c "$dir/opt.wasm" | wc -c)" \
