@@ -84,8 +84,9 @@ test('print: the SOP-AP form with one column per pelaksana, as a PDF', async () 
   await page.goto(server.url + 'sop/' + sop.id);
   await appReady(page);
   await page.emulateMedia({ media: 'print' });
+  // The form is drawn when the print media query starts matching (an event), so wait for it.
+  await page.locator('.print-procedure').waitFor({ state: 'visible', timeout: 5000 });
   assert.equal(await page.locator('.sop-screen').isVisible(), false);
-  assert.equal(await page.locator('.print-procedure').isVisible(), true);
   const lanes = await page.locator('.print-procedure thead .print-procedure__lane').allTextContents();
   assert.deepEqual(lanes.map((l) => l.trim()), sop.lanes);
   // One symbol per step, in the performer's column.
