@@ -224,10 +224,13 @@ test('two pages on one case: another tab\'s change shows live, and no update is 
 /** The synthetic store of `count` cases, as the app writes it (sopctl synth-cases). */
 function synthStore(count, seed) {
   const now = String(Date.now() - (Date.now() % 86_400_000));
-  const out = path.resolve(`target/e2e-synth-${count}-${seed}-${now}.json`);
+  // The release build: the debug one takes minutes for 10,000 cases. Built every time (a
+  // no-op when current) and part of the cache key, so a store written by an older codec is
+  // never reused.
+  execFileSync('cargo', ['build', '-q', '--locked', '--release', '-p', 'sop-domain', '--features', 'loader', '--bin', 'sopctl'], { stdio: 'pipe' });
+  const built = Math.floor(fs.statSync('target/release/sopctl').mtimeMs);
+  const out = path.resolve(`target/e2e-synth-${count}-${seed}-${now}-${built}.json`);
   if (!fs.existsSync(out)) {
-    // The release build: the debug one takes minutes for 10,000 cases.
-    execFileSync('cargo', ['build', '-q', '--release', '-p', 'sop-domain', '--features', 'loader', '--bin', 'sopctl'], { stdio: 'pipe' });
     execFileSync('target/release/sopctl', ['synth-cases', 'data', String(count), out, '--seed', String(seed), '--now', now], { stdio: 'pipe' });
   }
   return fs.readFileSync(out, 'utf8');
