@@ -1,7 +1,9 @@
 // Screenshots of the release build for looking at (not a test):
 //   node scripts/screenshots.mjs [route ...]   → target/screenshots/<name>-<width>.png
 // Serves dist/ on a free port, visits each route at phone and desktop width, and also saves
-// a print-media screenshot and PDF of SOP pages.
+// a print-media screenshot and PDF of SOP pages. SEED=<file> first fills localStorage from a
+// JSON object of keys and values (e.g. `sopctl synth-cases data 40 <file>`) to see the staff
+// pages with cases in them.
 import fs from 'node:fs';
 import { launch, serveDist, newPage, appReady } from '../tests/e2e/browser.mjs';
 
@@ -10,6 +12,7 @@ if (routes.length === 0) routes.push('', 'sop/jht', 'kasus', 'laporan', 'catatan
 const widths = (process.env.WIDTHS || '360,1280').split(',').map(Number);
 const out = 'target/screenshots';
 fs.mkdirSync(out, { recursive: true });
+const seed = process.env.SEED ? fs.readFileSync(process.env.SEED, 'utf8') : null;
 const browser = await launch();
 const server = await serveDist();
 try {
@@ -17,6 +20,13 @@ try {
     const name = (route.replace(/[^a-z0-9]+/gi, '_') || 'home').replace(/_+$/, '');
     for (const width of widths) {
       const page = await newPage(browser, { width, height: width < 600 ? 800 : 900 });
+      if (seed) {
+        await page.goto(server.url);
+        await page.evaluate((json) => {
+          for (const [k, v] of Object.entries(JSON.parse(json))) localStorage.setItem(k, v);
+          localStorage.setItem('lsk:pref:petugas', JSON.stringify('Rina Wati'));
+        }, seed);
+      }
       await page.goto(server.url + route);
       await appReady(page);
       await page.waitForTimeout(150);
