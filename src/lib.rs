@@ -9,6 +9,7 @@ pub mod catalogue_data;
 pub mod components;
 pub mod pages;
 pub mod platform;
+pub mod routes;
 pub mod state;
 pub mod strings;
 

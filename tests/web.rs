@@ -40,3 +40,15 @@ fn case_counts_use_indonesian_digit_grouping() {
     assert_eq!(kasus_count(10_000), "10.000 permohonan");
     assert_eq!(kasus_showing(100, 1_234_567), "Menampilkan 100 dari 1.234.567");
 }
+
+#[wasm_bindgen_test]
+fn routes_are_base_less_and_encode_their_query() {
+    use layanan_sop::routes::{case_page, Route};
+    // use_navigate adds the base path itself: a route must never start with it.
+    assert_eq!(Route::new("/kasus").build(), "/kasus");
+    assert_eq!(case_page("jht-2026-0001"), "/kasus/jht-2026-0001");
+    let r = Route::new("/kasus").param_if_set("q", "PKB/0002 budi&co").param_if_set("sop", "").param("baru", "");
+    assert_eq!(r.build(), "/kasus?q=PKB/0002%20budi%26co&baru=");
+    assert_eq!(Route::new("/").param_if_set("q", "jaminan hari tua").build(), "/?q=jaminan%20hari%20tua");
+    assert_eq!(Route::new("/").param_if_set("q", "é").build(), "/?q=%C3%A9");
+}

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use sop_domain::case::{CaseFields, MAX_APPLICANT_CHARS, MAX_CONTACT_CHARS, MAX_NOTES_CHARS, MAX_SUBJECT_CHARS};
 
 use crate::catalogue_data::catalogue;
-use crate::platform::dom::href;
+use crate::routes;
 use crate::state::{use_case_store, Feedback};
 use crate::strings as s;
 
@@ -56,7 +56,7 @@ pub fn CaseNewForm(
             Ok((id, fb)) => {
                 error.set(None);
                 feedback.set(Some(fb));
-                navigate(&href(&format!("/kasus/{id}")), Default::default());
+                navigate(&routes::case_page(&id), Default::default());
             }
             Err(fb) => error.set(Some(fb.text)),
         }

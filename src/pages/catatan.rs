@@ -11,6 +11,7 @@ use sop_domain::findings::{Finding, FindingKind};
 
 use crate::catalogue_data::{catalogue, findings};
 use crate::platform::dom::href;
+use crate::routes::Route;
 use crate::strings as s;
 
 #[component]
@@ -36,9 +37,7 @@ pub fn CatatanPage() -> impl IntoView {
                 <select id="jenis-temuan" prop:value=move || kind_filter.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        // Router paths are given without the base path; the router adds it.
-                        let url = if v.is_empty() { "/catatan-sumber".to_string() } else { format!("/catatan-sumber?jenis={v}") };
-                        navigate(&url, Default::default());
+                        navigate(&Route::new("/catatan-sumber").param_if_set("jenis", &v).build(), Default::default());
                     }>
                     <option value="">{s::CATATAN_FILTER_ALL}</option>
                     {kinds.into_iter().map(|(k, n)| view! {

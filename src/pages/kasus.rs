@@ -21,6 +21,7 @@ use crate::components::case_unsaved::CaseUnsavedBanner;
 use crate::components::diagram::{StepMark, SwimlaneDiagram};
 use crate::platform::dom::{focus_id, href};
 use crate::platform::{clock, files};
+use crate::routes;
 use crate::state::{use_case_store, Feedback, OpenCase, QuarantinedEntry};
 use crate::strings as s;
 
@@ -136,7 +137,7 @@ fn CaseView(id: String, initial: Case, sop: &'static Sop) -> impl IntoView {
             let (fb, new_id) = store.retry(&id);
             feedback.set(Some(fb));
             if let Some(new_id) = new_id {
-                navigate(&href(&format!("/kasus/{new_id}")), Default::default());
+                navigate(&routes::case_page(&new_id), Default::default());
             }
         })
     };

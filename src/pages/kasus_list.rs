@@ -19,7 +19,8 @@ use crate::components::case_new_form::CaseNewForm;
 use crate::components::case_staff::CaseStaffName;
 use crate::components::case_toolbar::CaseToolbar;
 use crate::platform::clock;
-use crate::platform::dom::{focus_id, href};
+use crate::platform::dom::focus_id;
+use crate::routes::Route;
 use crate::state::{use_case_store, Feedback};
 use crate::strings as s;
 
@@ -35,24 +36,19 @@ struct ListQuery {
 }
 
 impl ListQuery {
+    /// The base-less route (for `use_navigate`).
     fn to_url(&self) -> String {
-        let mut parts = Vec::new();
-        for (k, v) in [("q", &self.q), ("sop", &self.sop), ("status", &self.status)] {
-            if !v.is_empty() {
-                parts.push(format!("{k}={}", encode(v)));
-            }
-        }
+        let mut route = Route::new("/kasus")
+            .param_if_set("q", &self.q)
+            .param_if_set("sop", &self.sop)
+            .param_if_set("status", &self.status);
         if self.overdue {
-            parts.push("lewat=1".to_string());
+            route = route.param("lewat", "1");
         }
         if let Some(sop) = &self.new_case {
-            parts.push(format!("baru={}", encode(sop)));
+            route = route.param("baru", sop.as_str());
         }
-        if parts.is_empty() {
-            href("/kasus")
-        } else {
-            format!("{}?{}", href("/kasus"), parts.join("&"))
-        }
+        route.build()
     }
 
     fn filter(&self) -> CaseFilter {
@@ -70,18 +66,6 @@ impl ListQuery {
     fn is_filtered(&self) -> bool {
         !self.q.trim().is_empty() || !self.sop.is_empty() || !self.status.is_empty() || self.overdue
     }
-}
-
-/// Percent-encodes a query value (spaces as %20 so the URL stays readable).
-fn encode(v: &str) -> String {
-    let mut out = String::new();
-    for b in v.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[component]

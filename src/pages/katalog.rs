@@ -11,6 +11,7 @@ use sop_domain::search::{highlight, Filter, Hit};
 
 use crate::catalogue_data::{catalogue, search_index};
 use crate::platform::dom::href;
+use crate::routes::Route;
 use crate::strings as s;
 
 /// The catalogue page's state as it appears in the URL.
@@ -25,13 +26,11 @@ impl KatalogQuery {
     /// The route of this state, without the base path (what `use_navigate` takes; `<A>`
     /// needs `href(..)` around it).
     fn to_url(&self) -> String {
-        let mut parts = Vec::new();
-        for (k, v) in [("q", &self.q), ("unit", &self.unit), ("jenis", &self.jenis)] {
-            if !v.is_empty() {
-                parts.push(format!("{k}={}", encode(v)));
-            }
-        }
-        if parts.is_empty() { "/".to_string() } else { format!("/?{}", parts.join("&")) }
+        Route::new("/")
+            .param_if_set("q", &self.q)
+            .param_if_set("unit", &self.unit)
+            .param_if_set("jenis", &self.jenis)
+            .build()
     }
 
     fn filter(&self) -> Filter {
@@ -40,18 +39,6 @@ impl KatalogQuery {
             audience: Audience::parse(&self.jenis),
         }
     }
-}
-
-/// Percent-encodes a query value (spaces as %20 so the URL stays readable).
-fn encode(v: &str) -> String {
-    let mut out = String::new();
-    for b in v.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[component]

@@ -114,3 +114,36 @@ test('a build for a sub-path (/layanan-sop/) routes, installs and works offline'
   assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
   await offlineChecks(page, server.url);
 });
+
+test('under a sub-path the staff pages stay inside it: new case, list filter, report period', async () => {
+  const server = await serveDist({ root: 'dist-sub', base: '/layanan-sop/' });
+  const page = await newPage(browser);
+  try {
+    await page.goto(server.url + 'kasus');
+    await appReady(page);
+    await page.fill('#nama-petugas', 'Rina Wati');
+    await page.click('[data-testid=case-staff] button[type=submit]');
+    await page.getByTestId('new-case').click();
+    await page.waitForURL(/\/layanan-sop\/kasus\?baru=$/);
+    await page.selectOption('#baru-sop', 'jht');
+    await page.fill('#baru-pemohon', 'Budi Santoso');
+    await page.fill('#baru-perihal', 'Klaim JHT');
+    await page.click('[data-testid=case-new] button[type=submit]');
+    await page.waitForURL(/\/layanan-sop\/kasus\/jht-\d{4}-\d{4}$/);
+    await page.waitForSelector('.case-head');
+    await page.goto(server.url + 'kasus');
+    await appReady(page);
+    await page.fill('#cari-permohonan', 'Budi');
+    await page.waitForURL(/\/layanan-sop\/kasus\?q=Budi$/);
+    await page.selectOption('#filter-status', 'ditolak');
+    await page.waitForURL(/\/layanan-sop\/kasus\?q=Budi&status=ditolak$/);
+    await page.goto(server.url + 'laporan');
+    await appReady(page);
+    await page.selectOption('#laporan-sop', 'jht');
+    await page.waitForURL(/\/layanan-sop\/laporan\?dari=\d{4}-\d{2}&sampai=\d{4}-\d{2}&sop=jht$/);
+    assert.notEqual((await page.locator('h1').first().textContent()).trim(), 'Halaman tidak ditemukan');
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});

@@ -9,6 +9,7 @@ pub mod case;
 pub mod catalogue;
 pub mod diagram;
 pub mod duration;
+pub mod excel_csv;
 pub mod findings;
 #[cfg(feature = "loader")]
 pub mod loader;

@@ -13,6 +13,7 @@ use sop_domain::report::{monthly_report, report_csv, Report, ReportQuery, YearMo
 
 use crate::catalogue_data::{calendar, catalogue};
 use crate::platform::{clock, dom_actions, files, perf};
+use crate::routes::Route;
 use crate::state::use_case_store;
 use crate::strings as s;
 
@@ -41,14 +42,12 @@ impl LaporanQuery {
 
     /// The route without the base path (for `use_navigate`).
     fn to_url(&self) -> String {
-        let mut url = format!("/laporan?dari={}&sampai={}", self.from, self.to);
-        if !self.unit.is_empty() {
-            url.push_str(&format!("&unit={}", self.unit));
-        }
-        if !self.sop.is_empty() {
-            url.push_str(&format!("&sop={}", self.sop));
-        }
-        url
+        Route::new("/laporan")
+            .param("dari", self.from.to_string())
+            .param("sampai", self.to.to_string())
+            .param_if_set("unit", &self.unit)
+            .param_if_set("sop", &self.sop)
+            .build()
     }
 
     fn report_query(&self) -> ReportQuery {

@@ -2,9 +2,7 @@
 //! between cells, CRLF, decimal comma, dates `dd/mm/yyyy HH:MM` in office time, cells that
 //! Excel would run as a formula prefixed with `'`. Durations are whole working minutes (exact,
 //! and the numbers the view formats).
-//!
-//! The cell rules repeat the private `push_cell` of `store/files.rs` (the case-list CSV); the
-//! two should become one shared helper.
+//! The cell rules are `crate::excel_csv`'s, shared with the case-list CSV.
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
@@ -15,44 +13,7 @@ use super::{
     TITLE_STEPS,
 };
 
-const BOM: char = '\u{feff}';
-const CRLF: &str = "\r\n";
-
-/// One cell: a leading `= + - @` (or tab, CR) gets an apostrophe so Excel shows text instead
-/// of running a formula; a cell holding `;`, `"` or a line break is quoted with `""` inside.
-fn push_cell(out: &mut String, text: &str) {
-    let guarded = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = text.contains([';', '"', '\n', '\r']);
-    if quoted {
-        out.push('"');
-    }
-    if guarded {
-        out.push('\'');
-    }
-    if text.contains('"') {
-        for c in text.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
-        }
-    } else {
-        out.push_str(text);
-    }
-    if quoted {
-        out.push('"');
-    }
-}
-
-fn push_row<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = S>) {
-    for (i, cell) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        push_cell(out, cell.as_ref());
-    }
-    out.push_str(CRLF);
-}
+use crate::excel_csv::{push_row, BOM, CRLF};
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or_else(String::new, |v| v.to_string())

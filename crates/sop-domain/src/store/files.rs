@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use crate::calendar::WorkCalendar;
 use crate::case::Case;
 use crate::catalogue::Catalogue;
+use crate::excel_csv::{push_row, BOM, CRLF};
 
 use super::codec::{decode_versioned, parse_json, v2_encode, version_of};
 use super::index::CaseSummary;
@@ -396,27 +397,6 @@ pub fn partition_archivable<T: Archivable>(cases: &[T], older_than_ms: i64) -> (
 // CSV for Excel (Indonesian locale).
 // ---------------------------------------------------------------------------------------------
 
-/// One cell: a leading `= + - @` (or tab, CR) gets an apostrophe so Excel shows text instead
-/// of running a formula; a cell holding `;`, `"` or a line break is quoted with `""` inside.
-fn push_cell(out: &mut String, text: &str) {
-    let guarded = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = text.contains([';', '"', '\n', '\r']);
-    if quoted {
-        out.push('"');
-    }
-    if guarded {
-        out.push('\'');
-    }
-    for c in text.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    if quoted {
-        out.push('"');
-    }
-}
 
 fn local_time(calendar: &WorkCalendar, ms: i64) -> String {
     calendar
@@ -441,9 +421,9 @@ pub fn cases_csv(
     now_ms: i64,
 ) -> String {
     let mut out = String::with_capacity(256 + cases.len() * 200);
-    out.push('\u{feff}');
+    out.push(BOM);
     out.push_str(CSV_HEADER);
-    out.push_str("\r\n");
+    out.push_str(CRLF);
     for c in cases {
         let sop = catalogue.sop(&c.sop_id);
         let current = match (c.current, sop) {
@@ -469,13 +449,7 @@ pub fn cases_csv(
             &hours_decimal_comma(c.case_working_minutes(now_ms, calendar)),
             if overdue { CSV_YES } else { CSV_NO },
         ];
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(';');
-            }
-            push_cell(&mut out, cell);
-        }
-        out.push_str("\r\n");
+        push_row(&mut out, cells);
     }
     out
 }

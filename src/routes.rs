@@ -1,0 +1,56 @@
+//! In-app routes with their query strings, built in one place.
+//!
+//! A route here never carries the base path (`/layanan-sop` when the app is served under a
+//! sub-path): `use_navigate` adds the base itself, so a route given to it must be base-less,
+//! while `<A href>` and plain `<a href>` need `platform::dom::href(route)` around it.
+
+/// A route path and its query parameters, in the order added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    path: String,
+    params: Vec<(&'static str, String)>,
+}
+
+impl Route {
+    pub fn new(path: impl Into<String>) -> Route {
+        Route { path: path.into(), params: Vec::new() }
+    }
+
+    /// Adds `key=value`, even when the value is empty (`?baru=` means "the form, no SOP").
+    pub fn param(mut self, key: &'static str, value: impl Into<String>) -> Route {
+        self.params.push((key, value.into()));
+        self
+    }
+
+    /// Adds `key=value` unless the value is empty, so a default state keeps a short URL.
+    pub fn param_if_set(self, key: &'static str, value: &str) -> Route {
+        if value.is_empty() { self } else { self.param(key, value) }
+    }
+
+    /// The base-less route, for `use_navigate`.
+    pub fn build(&self) -> String {
+        if self.params.is_empty() {
+            return self.path.clone();
+        }
+        let query: Vec<String> = self.params.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        format!("{}?{}", self.path, query.join("&"))
+    }
+}
+
+/// Percent-encodes a query value; spaces become %20 and `/` stays, so a URL with a search
+/// for "PKB/0002/XI/2026" stays readable when shared.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The page of one case (base-less).
+pub fn case_page(case_id: &str) -> String {
+    format!("/kasus/{case_id}")
+}
