@@ -46,6 +46,8 @@ export async function measure({ server, quick }) {
     const page = await context.newPage();
     await page.goto(server.url + 'kasus');
     await page.waitForSelector('.case-list [data-case]');
+    // The case to save on, taken before the filter runs leave the list narrowed.
+    const open = await page.locator('.case-list [data-case]').first().getAttribute('data-case');
     const filterMs = await page.evaluate(async (queries) => {
       const input = document.getElementById('cari-permohonan');
       const settle = () => new Promise((r) => setTimeout(r, 40));
@@ -71,15 +73,18 @@ export async function measure({ server, quick }) {
     }, FILTERS);
 
     // One save: a note on an open case (the store measures its write as "lsk:save").
-    const open = await page.locator('.case-list [data-case]').first().getAttribute('data-case');
     await page.goto(server.url + 'kasus/' + open);
-    const note = page.locator('textarea').first();
+    // The case-level note form (a <details> to open first).
+    await page.locator('.case-notes-section summary').click();
+    const note = page.locator('#catatan-permohonan-form-teks');
     await note.waitFor();
     const saves = [];
     for (let i = 0; i < (quick ? 3 : 7); i++) {
+      const before = await page.locator('.case-notes-section .case-notes__text').count();
+      if (!(await note.isVisible())) await page.locator('.case-notes-section summary').click();
       await note.fill(`Catatan benchmark ${i}`);
-      await page.locator('form:has(textarea) button[type=submit]').first().click();
-      await page.waitForTimeout(150);
+      await page.locator('.case-notes-section button[type=submit]').click();
+      await page.waitForFunction((n) => document.querySelectorAll('.case-notes-section .case-notes__text').length > n, before);
     }
     saves.push(...(await measures(page, 'lsk:save')));
 
