@@ -42,7 +42,10 @@ export async function measureLighthouse({ server, pages }) {
         performance: score('performance'),
         accessibility: score('accessibility'),
         bestPractices: score('best-practices'),
+        fcpMs: Math.round(audit('first-contentful-paint')),
         lcpMs: Math.round(audit('largest-contentful-paint')),
+        // What the LCP was: a prerendered element, or one the app drew after the wasm ran.
+        lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
         tbtMs: Math.round(audit('total-blocking-time')),
         cls: Number((audit('cumulative-layout-shift') ?? 0).toFixed(3)),
         failing: Object.values(lhr.audits)
