@@ -51,6 +51,7 @@ const fn ascii_em(b: u8) -> f32 {
 
 /// `glyph_em` of `ELLIPSIS`.
 const ELLIPSIS_EM: f32 = 1.0;
+const HYPHEN_EM: f32 = ASCII_EM[b'-' as usize];
 
 fn em_of(text: &str) -> f32 {
     text.chars().map(glyph_em).sum()
@@ -213,6 +214,13 @@ impl Lines<'_> {
         self.shown += text.len();
     }
 
+    /// The hyphen of a word broken across lines: drawn, not counted as text shown.
+    fn hyphen(&mut self) {
+        if let Some(_) = self.out {
+            self.current.push('-');
+        }
+    }
+
     fn end(&mut self) {
         if let Some(out) = self.out.as_mut() {
             out.push(std::mem::take(&mut self.current));
@@ -300,11 +308,14 @@ fn fill(
             lines.end();
             return Some(lines.shown);
         }
+        // A word wider than any line: break it between characters and, as print does, end
+        // the line with a hyphen (room is kept for it).
+        let cut = prefix_fitting(text, (room(line) - HYPHEN_EM).max(0.0));
         if cut == 0 {
             return None;
         }
-        // A word wider than any line: break it between characters.
         lines.add(&text[..cut], false, 0.0);
+        lines.hyphen();
         lines.end();
         carry = Some(&text[cut..]);
     }
@@ -381,7 +392,7 @@ mod tests {
             "Kemnakertransmigrasi",
             50.0,
             3,
-            &["Kemnake", "rtransmi", "grasi"],
+            &["Kemnak-", "ertrans-", "migrasi"],
             false,
         );
         check("", 50.0, 3, &[], false);
