@@ -2,7 +2,7 @@
 // `sopctl synth-cases`): start to an interactive case list, filtering the list, saving one
 // change, computing the monthly report, and the storage footprint.
 import fs from 'node:fs';
-import { launch, newPage, median, percentile, firstRenderProbe } from './util.mjs';
+import { launch, newPage, median, percentile, firstRenderProbe, keystrokeLatencies } from './util.mjs';
 
 const SYNTH = 'target/bench/cases-10000.json';
 const FILTERS = ['jht', 'budi', '0007', 'pt ', 'rotan', 'selesai', 'imta/0', 'siti'];
@@ -48,29 +48,7 @@ export async function measure({ server, quick }) {
     await page.waitForSelector('.case-list [data-case]');
     // The case to save on, taken before the filter runs leave the list narrowed.
     const open = await page.locator('.case-list [data-case]').first().getAttribute('data-case');
-    const filterMs = await page.evaluate(async (queries) => {
-      const input = document.getElementById('cari-permohonan');
-      const settle = () => new Promise((r) => setTimeout(r, 40));
-      const out = [];
-      for (const q of queries) {
-        input.value = '';
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await settle();
-        for (let i = 1; i <= q.length; i++) {
-          let last = 0;
-          const obs = new MutationObserver(() => { last = performance.now(); });
-          obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true, attributes: true });
-          input.value = q.slice(0, i);
-          const t0 = performance.now();
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          last = performance.now();
-          await settle();
-          obs.disconnect();
-          out.push(last - t0);
-        }
-      }
-      return out;
-    }, FILTERS);
+    const filterMs = await keystrokeLatencies(page, 'cari-permohonan', FILTERS, 40);
 
     // One save: a note on an open case (the store measures its write as "lsk:save").
     await page.goto(server.url + 'kasus/' + open);

@@ -1,7 +1,7 @@
 // Search: per-keystroke latency over the whole catalogue. Each query is typed one character
 // at a time; a keystroke's latency runs from the input event to the last DOM mutation it
 // causes (results, highlights, count).
-import { launch, newPage, appReady, median, percentile } from './util.mjs';
+import { launch, newPage, appReady, median, percentile, keystrokeLatencies } from './util.mjs';
 
 export const QUERIES = [
   'kartu kuning', 'jht', 'jaminan hari tua', 'jaminan hari tau', '53/dpttk', 'tka', 'imta',
@@ -19,29 +19,7 @@ export async function measureSearch({ server }) {
   const page = await newPage(browser);
   await page.goto(server.url);
   await appReady(page);
-  const latencies = await page.evaluate(async (queries) => {
-    const input = document.getElementById('cari');
-    const results = [];
-    const settle = () => new Promise((r) => setTimeout(r, 30));
-    for (const q of queries) {
-      input.value = '';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await settle();
-      for (let i = 1; i <= q.length; i++) {
-        let last = 0;
-        const obs = new MutationObserver(() => { last = performance.now(); });
-        obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true, attributes: true });
-        input.value = q.slice(0, i);
-        const t0 = performance.now();
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        last = performance.now();
-        await settle();
-        obs.disconnect();
-        results.push(last - t0);
-      }
-    }
-    return results;
-  }, QUERIES);
+  const latencies = await keystrokeLatencies(page, 'cari', QUERIES, 30);
   await browser.close();
   return { queries: QUERIES.length, keystrokes: latencies.length, median: median(latencies), p95: percentile(latencies, 95), max: Math.max(...latencies) };
 }

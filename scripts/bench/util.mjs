@@ -46,3 +46,32 @@ export function firstRenderProbe(selector) {
     obs.observe(document, { childList: true, subtree: true });
   })();`;
 }
+
+/** Per-keystroke latency of a search field: for every prefix of every query, the time from
+ *  the input event to the last DOM change under <main> it causes (a MutationObserver), with
+ *  `settleMs` of quiet after each keystroke. Returns milliseconds, one per keystroke. */
+export function keystrokeLatencies(page, inputId, queries, settleMs) {
+  return page.evaluate(async ([id, qs, quiet]) => {
+    const input = document.getElementById(id);
+    const settle = () => new Promise((r) => setTimeout(r, quiet));
+    const out = [];
+    for (const q of qs) {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      for (let i = 1; i <= q.length; i++) {
+        let last = 0;
+        const obs = new MutationObserver(() => { last = performance.now(); });
+        obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true, attributes: true });
+        input.value = q.slice(0, i);
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        last = performance.now();
+        await settle();
+        obs.disconnect();
+        out.push(last - t0);
+      }
+    }
+    return out;
+  }, [inputId, queries, settleMs]);
+}
