@@ -8,48 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, serveDist, newPage, appReady } from './browser.mjs';
+import { STAFF, openListAsStaff, createCase, current, auditTexts, stored, clickCurrent } from './kasus-helpers.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const STAFF = 'Rina Wati';
-
-async function openListAsStaff(page, name = STAFF) {
-  await page.goto(server.url + 'kasus');
-  await appReady(page);
-  await page.fill('#nama-petugas', name);
-  await page.click('[data-testid=case-staff] button[type=submit]');
-  await page.locator('[data-testid=case-staff] [role=status]').filter({ hasText: 'disimpan' }).waitFor();
-}
-
-async function createCase(page, sopId, applicant, subject = 'Permohonan uji') {
-  await page.goto(server.url + 'kasus?baru=' + sopId);
-  await appReady(page);
-  await page.fill('#baru-pemohon', applicant);
-  await page.fill('#baru-perihal', subject);
-  await page.click('[data-testid=case-new] button[type=submit]');
-  await page.waitForURL(/\/kasus\/[a-z0-9-]+$/);
-  await page.waitForSelector('.case-step--current');
-  return page.url().split('/kasus/')[1];
-}
-
-const current = (page) => page.locator('.case-step--current');
-const auditTexts = (page) => page.locator('[data-testid=audit] .case-audit__what').allTextContents();
-const auditCount = (page) => page.locator('[data-testid=audit] li').count();
-const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), 'lsk:case:' + id);
-
-async function clickCurrent(page, testid) {
-  const before = await auditCount(page);
-  await current(page).locator(`[data-testid=${testid}]`).click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=audit] li').length > n, before);
-}
-
 test('a corrupted case is quarantined: banner, raw text downloadable and kept, others still open', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const bad = await createCase(page, 'jht', 'Rudi Hidayat');
-  const good = await createCase(page, 'imta', 'PT Bumi Pulang Pisau', 'Perpanjangan IMTA');
+  await openListAsStaff(page, server.url);
+  const bad = await createCase(page, server.url, 'jht', 'Rudi Hidayat');
+  const good = await createCase(page, server.url, 'imta', 'PT Bumi Pulang Pisau', 'Perpanjangan IMTA');
   await page.evaluate((k) => localStorage.setItem(k, '{broken'), 'lsk:case:' + bad);
   await page.goto(server.url + 'kasus');
   await appReady(page);
@@ -71,7 +40,7 @@ test('a corrupted case is quarantined: banner, raw text downloadable and kept, o
   await appReady(page);
   await page.getByRole('heading', { name: 'Data permohonan tidak dapat dibaca' }).waitFor();
   // A new case of the same SOP does not take the broken one's number.
-  const next = await createCase(page, 'jht', 'Lilis Sari');
+  const next = await createCase(page, server.url, 'jht', 'Lilis Sari');
   assert.notEqual(next, bad);
   assert.equal(await stored(page, bad), '{broken');
   // Next start: the rebuilt index already knows it (no wait for the background check).
@@ -100,8 +69,8 @@ const freeStorage = (page) => page.evaluate(() => {
 
 test('a full storage: a clear message, the change kept in memory, and "Coba lagi" saves it', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const id = await createCase(page, 'jht', 'Marlina Tarigan');
+  await openListAsStaff(page, server.url);
+  const id = await createCase(page, server.url, 'jht', 'Marlina Tarigan');
   const before = await stored(page, id);
   const fillers = await fillStorage(page);
   assert.ok(fillers > 0);
@@ -164,8 +133,8 @@ test('two pages on one case: another tab\'s change shows live, and no update is 
     return p;
   };
   const a = await open();
-  await openListAsStaff(a, 'Petugas A');
-  const id = await createCase(a, 'jht', 'Imanuel Ngabut');
+  await openListAsStaff(a, server.url, 'Petugas A');
+  const id = await createCase(a, server.url, 'jht', 'Imanuel Ngabut');
   const b = await open();
   await allowMuting(b);
   await b.goto(server.url + 'kasus/' + id);
@@ -298,9 +267,9 @@ test('a large store (synth-cases): the list starts fast, pages 100 rows, filters
 
 test('archiving: the closed cases go to a file first, and leave the browser only after confirming', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const open = await createCase(page, 'jht', 'Fitri Anggraini');
-  const closed = await createCase(page, 'imta', 'CV Pelita Katingan', 'IMTA 2 TKA');
+  await openListAsStaff(page, server.url);
+  const open = await createCase(page, server.url, 'jht', 'Fitri Anggraini');
+  const closed = await createCase(page, server.url, 'imta', 'CV Pelita Katingan', 'IMTA 2 TKA');
   await page.getByRole('button', { name: 'Batalkan permohonan' }).first().click();
   await page.fill('#alasan-batal', 'Pemohon menarik permohonannya.');
   await page.getByRole('button', { name: 'Batalkan permohonan ini' }).click();
@@ -336,8 +305,8 @@ test('archiving: the closed cases go to a file first, and leave the browser only
 
 test('storage nearly full: the list warns with the way out', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  await createCase(page, 'jht', 'Wahyuni Kusuma');
+  await openListAsStaff(page, server.url);
+  await createCase(page, server.url, 'jht', 'Wahyuni Kusuma');
   // About 85% of Chromium's 5,242,880 units.
   await page.evaluate(() => localStorage.setItem('zz-filler', 'x'.repeat(4_450_000)));
   await page.goto(server.url + 'kasus');

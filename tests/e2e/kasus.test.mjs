@@ -7,44 +7,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, serveDist, newPage, appReady } from './browser.mjs';
 import { seriousViolations } from './axe.mjs';
+import { STAFF, openListAsStaff, createCase, current, auditTexts, stored, clickCurrent } from './kasus-helpers.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const STAFF = 'Rina Wati';
-
-/** Opens the list and sets the staff name (asked before the first action). */
-async function openListAsStaff(page, name = STAFF) {
-  await page.goto(server.url + 'kasus');
-  await appReady(page);
-  await page.fill('#nama-petugas', name);
-  await page.click('[data-testid=case-staff] button[type=submit]');
-  await page.locator('[data-testid=case-staff] [role=status]').filter({ hasText: 'disimpan' }).waitFor();
-}
-
-/** Creates a case through the form (`?baru=<sop>` preselects the SOP); returns its id. */
-async function createCase(page, sopId, applicant, subject = 'Permohonan uji') {
-  await page.goto(server.url + 'kasus?baru=' + sopId);
-  await appReady(page);
-  assert.equal(await page.locator('#baru-sop').inputValue(), sopId, 'the SOP page link preselects the SOP');
-  await page.fill('#baru-pemohon', applicant);
-  await page.fill('#baru-perihal', subject);
-  await page.click('[data-testid=case-new] button[type=submit]');
-  await page.waitForURL(/\/kasus\/[a-z0-9-]+$/);
-  await page.waitForSelector('.case-step--current');
-  return page.url().split('/kasus/')[1];
-}
-
-const current = (page) => page.locator('.case-step--current');
 const currentIndex = async (page) => Number(await current(page).getAttribute('data-step'));
-
-/** Clicks a button of the current step and waits until the case moved on or changed. */
-async function clickCurrent(page, testid) {
-  const before = await page.locator('[data-testid=audit] li').count();
-  await current(page).locator(`[data-testid=${testid}]`).click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=audit] li').length > n, before);
-}
 
 /** Starts and finishes the current step, answering Ya at decisions. */
 async function startAndFinish(page) {
@@ -63,8 +32,6 @@ async function feedbackOf(page, action) {
   return region.textContent();
 }
 
-const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), 'lsk:case:' + id);
-const auditTexts = (page) => page.locator('[data-testid=audit] .case-audit__what').allTextContents();
 const storageSnapshot = (page) => page.evaluate(() => {
   const out = {};
   for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k); }
@@ -73,8 +40,8 @@ const storageSnapshot = (page) => page.evaluate(() => {
 
 test('a JHT case: the timer survives a reload and its time comes from the stored start', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const id = await createCase(page, 'jht', 'Budi Santoso', 'Klaim JHT');
+  await openListAsStaff(page, server.url);
+  const id = await createCase(page, server.url, 'jht', 'Budi Santoso', 'Klaim JHT');
   assert.match(id, /^jht-\d{4}-\d{4}$/);
   assert.match(await page.getByTestId('case-number').textContent(), /^JHT\/\d{4}\/[IVX]+\/\d{4}$/);
   await clickCurrent(page, 'timer-button');
@@ -108,7 +75,7 @@ test('a clock an hour ahead shows an hour more: elapsed time is derived from tim
   await appReady(page);
   await page.fill('#nama-petugas', STAFF);
   await page.click('[data-testid=case-staff] button[type=submit]');
-  await createCase(page, 'jht', 'Sri Handayani');
+  await createCase(page, server.url, 'jht', 'Sri Handayani');
   await clickCurrent(page, 'timer-button');
   await context.clock.install({ time: Date.now() + 3600_000 });
   await page.reload();
@@ -131,7 +98,7 @@ test('working time against the mutu baku: over the standard is said and marked',
   await appReady(page);
   await page.fill('#nama-petugas', STAFF);
   await page.click('[data-testid=case-staff] button[type=submit]');
-  await createCase(page, 'jht', 'Yulius Nyahu');
+  await createCase(page, server.url, 'jht', 'Yulius Nyahu');
   await startAndFinish(page); // step 1 (no standard)
   await clickCurrent(page, 'timer-button'); // step 2: 5 menit
   await context.clock.fastForward(3 * 60_000);
@@ -154,8 +121,8 @@ test('working time against the mutu baku: over the standard is said and marked',
 
 test('a JHT case walked to the end is selesai, with every step in the audit trail', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const id = await createCase(page, 'jht', 'Maria Simanjuntak');
+  await openListAsStaff(page, server.url);
+  const id = await createCase(page, server.url, 'jht', 'Maria Simanjuntak');
   // Step 4 is "Berkas lengkap?": before the click it says where each answer leads.
   for (let i = 0; i < 3; i++) await startAndFinish(page);
   assert.equal(await currentIndex(page), 3);
@@ -181,8 +148,8 @@ test('a JHT case walked to the end is selesai, with every step in the audit trai
 
 test('a PKB case answered "Tidak" ends ditolak, after saying so, with an audit entry', async () => {
   const page = await newPage(browser, { width: 360, height: 800 });
-  await openListAsStaff(page);
-  await createCase(page, 'pkb', 'PT Katingan Hijau Lestari', 'Pendaftaran PKB 2027');
+  await openListAsStaff(page, server.url);
+  await createCase(page, server.url, 'pkb', 'PT Katingan Hijau Lestari', 'Pendaftaran PKB 2027');
   for (let i = 0; i < 3; i++) await startAndFinish(page);
   await clickCurrent(page, 'timer-button');
   const no = current(page).getByTestId('decide-no');
@@ -227,8 +194,8 @@ test('no action without a staff name: the page asks for it first', async () => {
 
 test('edit the case data and note a step: both in the audit trail', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  await createCase(page, 'jht', 'Budi Santosa', 'Klaim JHT');
+  await openListAsStaff(page, server.url);
+  await createCase(page, server.url, 'jht', 'Budi Santosa', 'Klaim JHT');
   await page.getByRole('button', { name: 'Ubah data' }).click();
   await page.fill('#ubah-pemohon', 'Budi Santoso');
   await page.fill('#ubah-kontak', '0812-5123-4567');
@@ -257,8 +224,8 @@ test('edit the case data and note a step: both in the audit trail', async () => 
 
 test('export a case, clear the storage, import it back intact; newer replaces, older is refused', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const id = await createCase(page, 'kartu-ak1', 'Ahmad Saputra', 'Kartu kuning');
+  await openListAsStaff(page, server.url);
+  const id = await createCase(page, server.url, 'kartu-ak1', 'Ahmad Saputra', 'Kartu kuning');
   await clickCurrent(page, 'timer-button');
   await current(page).locator('input[type=checkbox]').first().check();
   await page.waitForFunction(() => document.querySelector('[data-testid=audit] .case-audit__what')?.textContent.includes('dicentang'));
@@ -297,8 +264,8 @@ test('export a case, clear the storage, import it back intact; newer replaces, o
 
 test('malformed files show an error and change nothing', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  await createCase(page, 'jht', 'Hendra Kusuma');
+  await openListAsStaff(page, server.url);
+  await createCase(page, server.url, 'jht', 'Hendra Kusuma');
   await page.goto(server.url + 'kasus');
   await appReady(page);
   const before = await storageSnapshot(page);
@@ -322,9 +289,9 @@ test('malformed files show an error and change nothing', async () => {
 
 test('the (filtered) list as CSV for Excel with the Indonesian locale', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  await createCase(page, 'jht', 'Agus Salim', 'Klaim; tahap "1"');
-  await createCase(page, 'pkb', 'PT Karya Hampangen', 'PKB');
+  await openListAsStaff(page, server.url);
+  await createCase(page, server.url, 'jht', 'Agus Salim', 'Klaim; tahap "1"');
+  await createCase(page, server.url, 'pkb', 'PT Karya Hampangen', 'PKB');
   await page.goto(server.url + 'kasus?sop=jht');
   await appReady(page);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').click()]);
@@ -340,9 +307,9 @@ test('the (filtered) list as CSV for Excel with the Indonesian locale', async ()
 
 test('backup and restore: every case comes back into an empty browser', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const a = await createCase(page, 'jht', 'Desi Pratama');
-  const b = await createCase(page, 'sp-sb', 'SP Kahayan', 'Pencatatan SP');
+  await openListAsStaff(page, server.url);
+  const a = await createCase(page, server.url, 'jht', 'Desi Pratama');
+  const b = await createCase(page, server.url, 'sp-sb', 'SP Kahayan', 'Pencatatan SP');
   await page.goto(server.url + 'kasus');
   await appReady(page);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
@@ -361,8 +328,8 @@ test('backup and restore: every case comes back into an empty browser', async ()
 
 test('the list and a case page have no serious accessibility violations', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  const id = await createCase(page, 'jht', 'Nurul Rahman');
+  await openListAsStaff(page, server.url);
+  const id = await createCase(page, server.url, 'jht', 'Nurul Rahman');
   await clickCurrent(page, 'timer-button');
   await page.goto(server.url + 'kasus');
   await appReady(page);
@@ -381,8 +348,8 @@ test('the list and a case page have no serious accessibility violations', async 
 
 test('the case page works with the keyboard alone', async () => {
   const page = await newPage(browser);
-  await openListAsStaff(page);
-  await createCase(page, 'jht', 'Teguh Wijaya');
+  await openListAsStaff(page, server.url);
+  await createCase(page, server.url, 'jht', 'Teguh Wijaya');
   const timer = current(page).getByTestId('timer-button');
   await timer.focus();
   await page.keyboard.press('Enter');
