@@ -571,24 +571,27 @@ impl CaseStore {
     // -----------------------------------------------------------------------------------
 
     /// Puts `summary` in its place in list order (replacing the old one of that case).
+    /// Subscribers (the list filter over every case) are notified only when the list changed.
     pub(super) fn upsert_summary(&self, summary: CaseSummary) {
-        self.summaries.update(|list| {
+        self.summaries.maybe_update(|list| {
             if let Some(pos) = list.iter().position(|s| s.id == summary.id) {
                 if list[pos] == summary {
-                    return;
+                    return false;
                 }
                 list.remove(pos);
             }
             let at = list.partition_point(|s| list_order(s, &summary).is_lt());
             list.insert(at, summary);
+            true
         });
     }
 
     pub(super) fn remove_summary(&self, id: &str) {
-        let present = self.summaries.with_untracked(|l| l.iter().any(|s| s.id == id));
-        if present {
-            self.summaries.update(|l| l.retain(|s| s.id != id));
-        }
+        self.summaries.maybe_update(|list| {
+            let before = list.len();
+            list.retain(|s| s.id != id);
+            list.len() != before
+        });
     }
 
     /// Replaces the list's summary of `case` when it is out of date.
