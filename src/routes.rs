@@ -4,6 +4,8 @@
 //! sub-path): `use_navigate` adds the base itself, so a route given to it must be base-less,
 //! while `<A href>` and plain `<a href>` need `platform::dom::href(route)` around it.
 
+use sop_domain::catalogue::Sop;
+
 /// A route path and its query parameters, in the order added.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Route {
@@ -48,6 +50,28 @@ pub fn encode(value: &str) -> String {
         }
     }
     out
+}
+
+/// The page of one SOP (base-less).
+pub fn sop_page(sop_id: &str) -> String {
+    format!("/sop/{sop_id}")
+}
+
+/// The anchor of a step on its SOP page: "langkah-4". A printed number that repeats gets its
+/// position too, so every anchor stays unique.
+pub fn step_anchor(sop: &Sop, index: usize) -> String {
+    let no = sop.steps[index].no;
+    let repeated = sop.steps.iter().filter(|st| st.no == no).count() > 1;
+    if repeated {
+        format!("langkah-{no}-{}", index + 1)
+    } else {
+        format!("langkah-{no}")
+    }
+}
+
+/// One step of a SOP page (base-less): the page scrolled to the step's anchor.
+pub fn sop_step(sop: &Sop, index: usize) -> String {
+    format!("/sop/{}#{}", sop.id, step_anchor(sop, index))
 }
 
 /// The page of one case (base-less).

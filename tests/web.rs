@@ -52,3 +52,17 @@ fn routes_are_base_less_and_encode_their_query() {
     assert_eq!(Route::new("/").param_if_set("q", "jaminan hari tua").build(), "/?q=jaminan%20hari%20tua");
     assert_eq!(Route::new("/").param_if_set("q", "é").build(), "/?q=%C3%A9");
 }
+
+#[wasm_bindgen_test]
+fn step_links_use_the_step_anchor_the_sop_page_draws() {
+    use layanan_sop::catalogue_data::catalogue;
+    use layanan_sop::routes::{sop_page, sop_step, step_anchor};
+    let jht = catalogue().sop("jht").expect("jht in the catalogue");
+    assert_eq!(sop_page("jht"), "/sop/jht");
+    assert_eq!(sop_step(jht, 0), "/sop/jht#langkah-1");
+    // A printed number that repeats: each step keeps a unique anchor, and links follow it.
+    let mut repeated = jht.clone();
+    repeated.steps[2].no = 2;
+    assert_eq!(step_anchor(&repeated, 1), "langkah-2-2");
+    assert_eq!(sop_step(&repeated, 2), "/sop/jht#langkah-2-3");
+}

@@ -10,6 +10,7 @@ use crate::catalogue_data::calendar;
 use crate::components::case_format::{status_class, wib};
 use crate::components::case_steps::step_heading_id;
 use crate::platform::dom::{focus_id, href};
+use crate::routes;
 use crate::strings as s;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub fn CaseHeader(
         <header class="case-head">
             <p class="case-head__sop">
                 <span class="muted">{s::KASUS_SOP} ": "</span>
-                <A href=href(&format!("/sop/{}", sop.id))>{sop.title.clone()}</A>
+                <A href=href(&routes::sop_page(&sop.id))>{sop.title.clone()}</A>
             </p>
             <h1 class="case-head__number">
                 <span class="visually-hidden">{s::KASUS_DETAIL_TITLE} " "</span>

@@ -9,6 +9,7 @@ use sop_domain::store::CaseSummary;
 use crate::catalogue_data::catalogue;
 use crate::components::case_format::{status_class, wib};
 use crate::platform::dom::href;
+use crate::routes;
 use crate::strings as s;
 
 /// Rows drawn at first and added per "Tampilkan lebih banyak".
@@ -54,7 +55,7 @@ fn CaseRow(row: CaseSummary, #[prop(into)] now_ms: Signal<i64>) -> impl IntoView
     view! {
         <li class="case-row" class:case-row--closed=closed data-case=row.id.clone()>
             <div class="case-row__head">
-                <A href=href(&format!("/kasus/{}", row.id)) attr:class="case-row__number mono">{row.number.clone()}</A>
+                <A href=href(&routes::case_page(&row.id)) attr:class="case-row__number mono">{row.number.clone()}</A>
                 <span class=status_class(row.status)>{row.status.label()}</span>
                 {move || overdue().then(|| view! { <span class="case-overdue">{s::KASUS_OVERDUE}</span> })}
             </div>

@@ -234,7 +234,7 @@ pub fn SwimlaneDiagram(
     let open = Callback::new(move |i: usize| match on_open {
         Some(cb) => cb.run(i),
         // The router adds the base path itself.
-        None => navigate(&format!("/sop/{}#langkah-{}", sop.id, sop.steps[i].no), Default::default()),
+        None => navigate(&crate::routes::sop_step(sop, i), Default::default()),
     });
     let step_dom_id = {
         let p = id_prefix.clone();

@@ -11,7 +11,7 @@ use sop_domain::findings::{Finding, FindingKind};
 
 use crate::catalogue_data::{catalogue, findings};
 use crate::platform::dom::href;
-use crate::routes::Route;
+use crate::routes::{self, Route};
 use crate::strings as s;
 
 #[component]
@@ -66,9 +66,9 @@ fn FindingGroup(kind: FindingKind, items: Vec<&'static Finding>) -> impl IntoVie
                     let sop = f.sop_id.as_deref().and_then(|id| catalogue().sop(id));
                     let place = match (sop, f.step_no) {
                         (Some(sop), Some(no)) => view! {
-                            <A href=href(&format!("/sop/{}#langkah-{no}", sop.id))>{sop.title.clone()} ", " {s::CATATAN_STEP} " " {no}</A>
+                            <A href=href(&sop.steps.iter().position(|st| st.no == no).map_or_else(|| routes::sop_page(&sop.id), |i| routes::sop_step(sop, i)))>{sop.title.clone()} ", " {s::CATATAN_STEP} " " {no}</A>
                         }.into_any(),
-                        (Some(sop), None) => view! { <A href=href(&format!("/sop/{}", sop.id))>{sop.title.clone()}</A> }.into_any(),
+                        (Some(sop), None) => view! { <A href=href(&routes::sop_page(&sop.id))>{sop.title.clone()}</A> }.into_any(),
                         (None, _) => view! { <span>{s::CATATAN_ACROSS}</span> }.into_any(),
                     };
                     view! {

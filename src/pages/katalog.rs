@@ -11,7 +11,7 @@ use sop_domain::search::{highlight, Filter, Hit};
 
 use crate::catalogue_data::{catalogue, search_index};
 use crate::platform::dom::href;
-use crate::routes::Route;
+use crate::routes::{self, Route};
 use crate::strings as s;
 
 /// The catalogue page's state as it appears in the URL.
@@ -192,7 +192,7 @@ fn ResultItem(hit: Hit) -> impl IntoView {
     view! {
         <li class="result card" data-sop=sop.id.clone()>
             <h2 class="result__title">
-                <A href=href(&format!("/sop/{}", sop.id))>{marked(&sop.title, &title_terms)}</A>
+                <A href=href(&routes::sop_page(&sop.id))>{marked(&sop.title, &title_terms)}</A>
             </h2>
             <p class="result__number mono">{marked(&number, &hit.matched_terms)}</p>
             <p class="result__meta">

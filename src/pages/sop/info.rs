@@ -8,6 +8,7 @@ use sop_domain::findings::FindingKind;
 
 use crate::catalogue_data::{catalogue, findings_for};
 use crate::platform::dom::href;
+use crate::routes;
 use crate::strings as s;
 
 fn list(items: &[String]) -> AnyView {
@@ -27,7 +28,7 @@ pub fn Info(sop: &'static Sop) -> impl IntoView {
             <ul>
                 {sop.related.iter().map(|r| match r.sop_id.as_deref().and_then(|id| catalogue().sop(id)) {
                     Some(other) => view! {
-                        <li><A href=href(&format!("/sop/{}", other.id))>{other.title.clone()}</A></li>
+                        <li><A href=href(&routes::sop_page(&other.id))>{other.title.clone()}</A></li>
                     }.into_any(),
                     None => view! { <li>{r.text.clone()}</li> }.into_any(),
                 }).collect_view()}

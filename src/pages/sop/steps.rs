@@ -4,19 +4,8 @@ use leptos::prelude::*;
 use sop_domain::catalogue::{DecisionTarget, Sop, Step};
 
 use crate::platform::dom::href;
+use crate::routes::{sop_step, step_anchor};
 use crate::strings as s;
-
-/// The anchor of a step: "langkah-4". A printed number that repeats gets its position too, so
-/// every anchor stays unique.
-pub fn step_anchor(sop: &Sop, index: usize) -> String {
-    let no = sop.steps[index].no;
-    let repeated = sop.steps.iter().filter(|st| st.no == no).count() > 1;
-    if repeated {
-        format!("langkah-{no}-{}", index + 1)
-    } else {
-        format!("langkah-{no}")
-    }
-}
 
 #[component]
 pub fn Steps(sop: &'static Sop) -> impl IntoView {
@@ -39,7 +28,7 @@ pub fn Steps(sop: &'static Sop) -> impl IntoView {
 #[component]
 fn StepItem(sop: &'static Sop, index: usize, step: &'static Step) -> impl IntoView {
     let anchor = step_anchor(sop, index);
-    let link = href(&format!("/sop/{}#{}", sop.id, anchor));
+    let link = href(&sop_step(sop, index));
     let lane_class = format!("lane-chip lane-chip--{}", step.lane_index % 8);
     let field = |label: &'static str, value: &str| {
         (!value.trim().is_empty()).then(|| view! { <div><dt>{label}</dt><dd>{value.to_string()}</dd></div> })
