@@ -14,3 +14,7 @@ export PATH="$ROOT/node_modules/binaryen/bin:$CARGO_HOME/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# The origin the public pages name in their canonical, Open Graph and sitemap addresses (the
+# one build setting for where the site lives; the path comes from the build's public URL).
+# The default is the dinas' website as printed in the SOP book.
+export SITE_ORIGIN="${SITE_ORIGIN:-https://www.distransnaker.katingankab.go.id}"

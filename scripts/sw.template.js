@@ -1,23 +1,55 @@
 // Layanan SOP Katingan service worker. Generated at build time by scripts/post-build.mjs from
-// scripts/sw.template.js: VERSION and PRECACHE below are filled in from the hashed build
-// output, so the list is never kept by hand.
+// scripts/sw.template.js: the lists below come from the hashed build output, so none is kept
+// by hand.
 //
-// - install: precache every file of this build into a cache named after the build;
+// The cache follows the split between the two apps:
+// - install: the citizen side only (the katalog, its bundle, styles, manifest, small icons,
+//   the "not found" and "not saved for offline" pages), so a citizen's first visit stays
+//   small; when this device has used the staff side before, the new build's staff bundle too;
+// - a SOP page is cached when opened; on a later visit the page asks (`warm`) and the rest
+//   of the SOP pages follow in the background, so the whole catalogue reads offline;
+// - the staff bundle (its code, styles and page shells) is cached when a staff page is first
+//   opened online;
 // - activate: delete the caches of other builds;
 // - hashed assets: cache first (their names change when their content does);
-// - pages (navigations): network first; offline, the index.html of THIS build, whose wasm/js
-//   pair is in the same cache. A page fetched from the network is never written into this
-//   build's cache, so an index.html is never paired with another build's wasm/js.
+// - pages (navigations): network first; offline, the cached page, the staff shell for a staff
+//   address, or offline.html. Pages are cached only in this build's cache, next to this
+//   build's bundles, so a page is never paired with another build's code.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
+const SOP_PAGES = __SOP_PAGES__;
+const STAFF = __STAFF__;
+const STAFF_ROUTES = __STAFF_ROUTES__;
 const CACHE = 'layanan-sop-' + VERSION;
 const SCOPE = self.registration.scope;
-const INDEX = new URL('index.html', SCOPE).href;
+const STAFF_MARK = new URL('.staff-used', SCOPE).href;
+const abs = (p) => new URL(p, SCOPE).href;
+// Responses come compressed with `Vary: accept-encoding`; a lookup by address must not miss
+// them for a header the browser adds by itself.
+const MATCH = { ignoreVary: true };
+
+function isStaffPath(url) {
+  const rel = url.href.slice(SCOPE.length).split(/[?#]/)[0];
+  return STAFF_ROUTES.some((r) => rel === r || rel.startsWith(r + '/'));
+}
+
+async function cacheStaff(cache) {
+  await cache.addAll(STAFF.map(abs));
+  await cache.put(STAFF_MARK, new Response('1'));
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new URL(p, SCOPE).href)))
-  );
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(PRECACHE.map(abs));
+    // A device that already used the staff side keeps it offline across updates.
+    for (const name of await caches.keys()) {
+      if (name.startsWith('layanan-sop-') && name !== CACHE && await (await caches.open(name)).match(STAFF_MARK, MATCH)) {
+        await cacheStaff(cache);
+        break;
+      }
+    }
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -33,6 +65,16 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
   if (event.data === 'version' && event.source) event.source.postMessage({ version: VERSION });
+  if (event.data === 'warm') {
+    event.waitUntil((async () => {
+      const cache = await caches.open(CACHE);
+      for (const page of SOP_PAGES) {
+        if (!(await cache.match(abs(page), MATCH))) {
+          try { await cache.add(abs(page)); } catch (_) { return; } // offline again: later
+        }
+      }
+    })());
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -42,15 +84,33 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
 
   if (request.mode === 'navigate') {
+    const staff = isStaffPath(url);
     event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
       try {
         const response = await fetch(request);
-        if (response.ok) return response;
-        throw new Error('HTTP ' + response.status);
+        if (response.ok) {
+          if (staff) {
+            event.waitUntil(cache.match(STAFF_MARK, MATCH).then((used) => used || cacheStaff(cache)).catch(() => {}));
+          } else {
+            // One copy per page: the katalog with a search in its address is the same HTML.
+            event.waitUntil(cache.put(new URL(url.pathname, url.origin).href, response.clone()));
+          }
+          return response;
+        }
+        // A staff address the host does not know (/kasus/<id>): the staff shell routes it.
+        if (staff) {
+          const shell = await cache.match(abs(STAFF_ROUTES[0] + '/'), MATCH);
+          if (shell) return shell;
+        }
+        return response;
       } catch (_) {
-        // Offline: the app shell of this build (it renders every route itself).
-        const cache = await caches.open(CACHE);
-        return (await cache.match(INDEX)) || Response.error();
+        if (staff) {
+          return (await cache.match(abs(STAFF_ROUTES[0] + '/'), MATCH)) || (await cache.match(abs('offline.html'), MATCH)) || Response.error();
+        }
+        return (await cache.match(new URL(url.pathname, url.origin).href, MATCH))
+          || (await cache.match(abs('offline.html'), MATCH))
+          || Response.error();
       }
     })());
     return;
@@ -58,7 +118,7 @@ self.addEventListener('fetch', (event) => {
 
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const hit = await cache.match(request, { ignoreSearch: true });
+    const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
     if (hit) return hit;
     return fetch(request);
   })());

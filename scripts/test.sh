@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, then runs every test layer and
 # prints each layer's counts. Exits non-zero if any layer fails.
-#   1. native   cargo test of the domain crate (catalogue, durations, calendar, cases, ...)
-#   2. wasm     wasm-bindgen-test in headless Chromium (browser glue)
-#   3. e2e      Playwright (playwright-core + Debian chromium) against the release build
+#   1. native   cargo test of the domain crate (catalogue, durations, calendar, cases, ...) and
+#               of the site generator (page metadata, the compiled-in catalogue)
+#   2. wasm     wasm-bindgen-test in headless Chromium (browser glue of both bundles)
+#   3. e2e      Playwright (playwright-core + Debian chromium) against the release builds
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -27,10 +28,10 @@ run_layer() {
   STATUS[$layer]=${PIPESTATUS[0]}
 }
 
-run_layer native cargo test --locked -p sop-domain --features loader
+run_layer native cargo test --locked -p sop-domain --features loader -p site
 count_cargo target/test-logs/native.log native
 
-run_layer wasm cargo test --locked --target wasm32-unknown-unknown --test web
+run_layer wasm cargo test --locked --target wasm32-unknown-unknown -p layanan-sop -p staff --test web
 count_cargo target/test-logs/wasm.log wasm
 
 e2e() {

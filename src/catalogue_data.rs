@@ -1,5 +1,11 @@
-//! The validated catalogue, embedded at build time by build.rs, so the first paint needs no
-//! network request.
+//! The validated catalogue, compiled in by build.rs as a `static`: the first paint needs no
+//! network request, and start-up parses nothing.
+//!
+//! Without the `full-catalogue` feature (the citizen bundle) the fields only the written pages
+//! and the staff app show are empty: the identity texts (approved_by, legal_basis, related,
+//! warning, qualifications, equipment, records, stated_total), a step's printed time, note
+//! and label, the corrections and the findings. The citizen bundle never shows them; the
+//! public pages do, because the site generator, which writes them, has the feature.
 
 use std::sync::OnceLock;
 
@@ -8,18 +14,16 @@ use sop_domain::catalogue::Catalogue;
 use sop_domain::findings::Finding;
 use sop_domain::search::SearchIndex;
 
-static CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
-static FINDINGS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/findings.json"));
-
-/// Parsed once, on first use. Its `findings` are empty: see [`findings`].
-pub fn catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        serde_json::from_str(CATALOGUE_JSON).expect("build.rs wrote a valid catalogue")
-    })
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
-/// The working-day calendar built from the catalogue's holiday data.
+pub fn catalogue() -> &'static Catalogue {
+    &generated::CATALOGUE
+}
+
+/// The working-day calendar built from the catalogue's holiday data (a few microseconds, on
+/// first use).
 pub fn calendar() -> &'static WorkCalendar {
     static CALENDAR: OnceLock<WorkCalendar> = OnceLock::new();
     CALENDAR.get_or_init(|| {
@@ -27,16 +31,15 @@ pub fn calendar() -> &'static WorkCalendar {
     })
 }
 
-/// The search index over the catalogue, built on first use.
+/// The search index over the catalogue, built on the first query.
 pub fn search_index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
     INDEX.get_or_init(|| SearchIndex::new(catalogue()))
 }
 
-/// The inconsistencies the data reveals, parsed on first use (only the staff pages need them).
+/// The inconsistencies the data reveals (empty without the `full-catalogue` feature).
 pub fn findings() -> &'static [Finding] {
-    static FINDINGS: OnceLock<Vec<Finding>> = OnceLock::new();
-    FINDINGS.get_or_init(|| serde_json::from_str(FINDINGS_JSON).expect("build.rs wrote valid findings"))
+    &catalogue().findings
 }
 
 /// The findings about one SOP.

@@ -1,21 +1,21 @@
-//! Layanan SOP Katingan: the web app (views and browser glue).
+//! Layanan SOP Katingan: the web layer the two apps share.
 //!
-//! The domain (catalogue, durations, calendar, cases, search, diagram layout, reports) lives in
-//! `crates/sop-domain` and has no web imports; this crate only renders it and talks to the
-//! browser through `platform`.
+//! - `public`: the public pages (katalog, SOP pages, 404) as Leptos components with their
+//!   islands. The site generator (`crates/site`) renders them to HTML at build time; the
+//!   citizen bundle (`crates/citizen`) hydrates only the islands. Feature `public`.
+//! - `views`: components both apps draw (header, footer, the swimlane diagram, the update
+//!   banner, share).
+//! - `catalogue_data`: the catalogue compiled in by build.rs.
+//! - `routes`, `strings`: every URL and every UI string.
+//! - `platform`: the only code that touches browser APIs (the staff bundle adds its storage in
+//!   `crates/staff/src/platform`).
+//!
+//! The domain lives in `crates/sop-domain` and has no web imports.
 
-pub mod app;
 pub mod catalogue_data;
-pub mod components;
-pub mod pages;
 pub mod platform;
+#[cfg(feature = "public")]
+pub mod public;
 pub mod routes;
-pub mod state;
 pub mod strings;
-
-/// Mounts the app on `<body>`, replacing the static loading shell from `index.html`.
-pub fn start() {
-    console_error_panic_hook::set_once();
-    platform::dom::remove_loading_shell();
-    leptos::mount::mount_to_body(app::App);
-}
+pub mod views;

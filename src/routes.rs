@@ -1,10 +1,37 @@
-//! In-app routes with their query strings, built in one place.
+//! Every URL of the site, built in one place.
 //!
-//! A route here never carries the base path (`/layanan-sop` when the app is served under a
-//! sub-path): `use_navigate` adds the base itself, so a route given to it must be base-less,
-//! while `<A href>` and plain `<a href>` need `platform::dom::href(route)` around it.
+//! A route here never carries the base path (`/layanan-sop` when the site is served under a
+//! sub-path): the staff app's `use_navigate` adds the base itself, so a route given to it must
+//! be base-less, while every `href` needs `href(route)` around it. The base is set once at
+//! start: from `<base href>` in the browser, from the build's public URL in the site generator.
+
+use std::sync::OnceLock;
 
 use sop_domain::catalogue::Sop;
+
+static BASE: OnceLock<String> = OnceLock::new();
+
+/// Sets the path the site is served under, once ("/" or "" at the root, "/layanan-sop/" or
+/// "/layanan-sop" under a sub-path). A second call keeps the first value.
+pub fn set_base(path: &str) {
+    let _ = BASE.set(path.trim_end_matches('/').to_string());
+}
+
+/// The base path without a trailing slash ("" at the root).
+pub fn base() -> &'static str {
+    BASE.get().map(String::as_str).unwrap_or("")
+}
+
+/// A link target under the base path: `href("/sop/jht")` is "/layanan-sop/sop/jht" under a
+/// sub-path. (Not for `use_navigate`, which adds the base itself.)
+pub fn href(route: &str) -> String {
+    format!("{}{}", base(), route)
+}
+
+/// The staff app's top-level routes, each with a page shell the site generator writes. The
+/// page loader of 404.html tests an address against them (crates/site, from this list); the
+/// service worker learns them from the shells (scripts/post-build.mjs).
+pub const STAFF_ROUTES: [&str; 3] = ["/kasus", "/laporan", "/catatan-sumber"];
 
 /// A route path and its query parameters, in the order added.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,7 +12,8 @@ fn base_path_follows_the_document_base() {
     // The test page has no <base>, so the document URL's directory is the base.
     let base = dom::base_path();
     assert!(!base.ends_with('/'), "base path {base:?} must not end with '/'");
-    assert_eq!(dom::href("/sop/jht"), format!("{base}/sop/jht"));
+    layanan_sop::routes::set_base(&base);
+    assert_eq!(layanan_sop::routes::href("/sop/jht"), format!("{base}/sop/jht"));
 }
 
 #[wasm_bindgen_test]
@@ -20,25 +21,6 @@ fn path_of_base_uri_handles_root_and_sub_paths() {
     assert_eq!(dom::path_of_base_uri("http://127.0.0.1:8080/"), "");
     assert_eq!(dom::path_of_base_uri("http://127.0.0.1:8080/layanan-sop/"), "/layanan-sop");
     assert_eq!(dom::path_of_base_uri("https://dinas.go.id/a/b/?x=1#y"), "/a/b");
-}
-
-#[wasm_bindgen_test]
-fn running_clocks_read_as_hours_minutes_seconds() {
-    use layanan_sop::components::case_format::clock_text;
-    assert_eq!(clock_text(0), "00:00:00");
-    assert_eq!(clock_text(249_000), "00:04:09");
-    // A clock set backwards never shows negative time.
-    assert_eq!(clock_text(-5), "00:00:00");
-    assert_eq!(clock_text((3 * 86_400 + 3_605) * 1000), "3 hari 01:00:05");
-}
-
-#[wasm_bindgen_test]
-fn case_counts_use_indonesian_digit_grouping() {
-    use layanan_sop::strings::{kasus_count, kasus_showing};
-    assert_eq!(kasus_count(0), "0 permohonan");
-    assert_eq!(kasus_count(999), "999 permohonan");
-    assert_eq!(kasus_count(10_000), "10.000 permohonan");
-    assert_eq!(kasus_showing(100, 1_234_567), "Menampilkan 100 dari 1.234.567");
 }
 
 #[wasm_bindgen_test]
@@ -62,7 +44,18 @@ fn step_links_use_the_step_anchor_the_sop_page_draws() {
     assert_eq!(sop_step(jht, 0), "/sop/jht#langkah-1");
     // A printed number that repeats: each step keeps a unique anchor, and links follow it.
     let mut repeated = jht.clone();
-    repeated.steps[2].no = 2;
+    repeated.steps.to_mut()[2].no = 2;
     assert_eq!(step_anchor(&repeated, 1), "langkah-2-2");
     assert_eq!(sop_step(&repeated, 2), "/sop/jht#langkah-2-3");
+}
+
+#[wasm_bindgen_test]
+fn checklist_ticks_read_back_what_was_stored_and_refuse_garbage() {
+    use layanan_sop::platform::prefs::{format_ticks, parse_ticks};
+    assert_eq!(format_ticks(&[true, false, true]), "[true,false,true]");
+    assert_eq!(parse_ticks("[true,false,true]"), Some(vec![true, false, true]));
+    assert_eq!(parse_ticks(" [ true , false ] "), Some(vec![true, false]));
+    assert_eq!(parse_ticks("[]"), Some(vec![]));
+    assert_eq!(parse_ticks("[1,0]"), None);
+    assert_eq!(parse_ticks("garbage"), None);
 }

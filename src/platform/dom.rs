@@ -1,4 +1,5 @@
-//! Document-level helpers: the public base path and the static loading shell.
+//! Document-level helpers: the public base path, the static loading shell, focus, the build's
+//! version.
 
 use std::sync::OnceLock;
 
@@ -25,14 +26,8 @@ pub fn path_of_base_uri(uri: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
-/// An app-internal link for `<A href>` and `<a href>`: `href("/sop/jht")` under the base path.
-/// (Not for `use_navigate`, which takes the route without the base and adds it itself.)
-pub fn href(path: &str) -> String {
-    format!("{}{}", base_path(), path)
-}
-
-/// `index.html` shows a static header and "Memuat…" so a slow phone sees something before
-/// the wasm arrives; the app replaces it once it runs.
+/// The staff pages' HTML shows a static header and "Memuat…" so a slow phone sees something
+/// before the wasm arrives; the staff app removes it once it runs.
 pub fn remove_loading_shell() {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -40,22 +35,6 @@ pub fn remove_loading_shell() {
     {
         el.remove();
     }
-}
-
-/// Whether a CSS media query matches now, and a signal that follows it.
-pub fn media_query(query: &str) -> leptos::prelude::ReadSignal<bool> {
-    use leptos::prelude::*;
-    use wasm_bindgen::prelude::*;
-    let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
-    let (matches, set_matches) = signal(list.as_ref().map(|l| l.matches()).unwrap_or(false));
-    if let Some(list) = list {
-        let l2 = list.clone();
-        let on_change = Closure::<dyn FnMut()>::new(move || set_matches.set(l2.matches()));
-        list.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-        // Lives as long as the page: one listener per query the app asks about.
-        on_change.forget();
-    }
-    matches
 }
 
 /// Focuses the element with `id`, if any.
@@ -71,6 +50,23 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// `data-<name>` of the page's `<main>` (the public pages name their SOP there).
+pub fn main_data(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector("main")
+        .ok()??
+        .get_attribute(&format!("data-{name}"))
+}
+
+/// Marks the document as started (`<html data-app="ready">`): the end-to-end tests and the
+/// benchmark wait for it.
+pub fn mark_ready() {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+}
+
 /// The version written into `<meta name="app-version">` at build time.
 pub fn app_version() -> String {
     web_sys::window()
@@ -78,4 +74,77 @@ pub fn app_version() -> String {
         .and_then(|d| d.query_selector("meta[name=app-version]").ok().flatten())
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default()
+}
+
+/// Scrolls to `#anchor` the way a link would: the address shows it and the back button
+/// returns (the diagram's "open the step" on a SOP page).
+pub fn go_to_anchor(anchor: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(anchor);
+    }
+}
+
+/// The number in `data-<name>` of the event target or its closest ancestor that has one.
+pub fn closest_data_index(event: &web_sys::Event, name: &str) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let holder = target.closest(&format!("[data-{name}]")).ok()??;
+    holder.get_attribute(&format!("data-{name}"))?.parse().ok()
+}
+
+/// Shows `index` as the selected step of every drawing under `root` (its symbols and its row
+/// band), and no other.
+pub fn mark_selected_step(root: &web_sys::Element, index: Option<usize>) {
+    use wasm_bindgen::JsCast;
+    for (selector, attr, class) in [("[data-step]", "data-step", "dg-step--selected"), (".dg-row", "data-row", "dg-row--selected")] {
+        let Ok(list) = root.query_selector_all(selector) else { continue };
+        for k in 0..list.length() {
+            let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let on = index.is_some_and(|i| el.get_attribute(attr).as_deref() == Some(i.to_string().as_str()));
+            let _ = el.class_list().toggle_with_force(class, on);
+        }
+    }
+}
+
+/// Focuses step `index` in the same drawing as the event's target (the swimlane or the
+/// phone's variant, whichever the user is in).
+pub fn focus_sibling_step(event: &web_sys::Event, index: usize) {
+    use wasm_bindgen::JsCast;
+    let drawing = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("svg").ok().flatten());
+    if let Some(step) = drawing.and_then(|svg| svg.query_selector(&format!("[data-step=\"{index}\"]")).ok().flatten()) {
+        // SVG elements are focusable too; `focus()` is the same method on both.
+        let _ = step.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// The drawn size in whole pixels (its `width`/`height` attributes, before zoom) of the first
+/// element under `root` matching `selector`.
+pub fn drawing_size(root: &web_sys::Element, selector: &str) -> Option<(u32, u32)> {
+    let svg = root.query_selector(selector).ok()??;
+    size_of(&svg)
+}
+
+/// Reads "1234" or "1234.5" as 1234 (and rounds up a fraction): whole pixels are all the zoom
+/// and the PNG need, and reading them keeps float parsing out of the citizen bundle.
+fn whole_pixels(text: &str) -> Option<u32> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let n: u32 = int.parse().ok()?;
+    Some(if frac.trim_matches('0').is_empty() { n } else { n + 1 })
+}
+
+fn size_of(svg: &web_sys::Element) -> Option<(u32, u32)> {
+    Some((whole_pixels(&svg.get_attribute("width")?)?, whole_pixels(&svg.get_attribute("height")?)?))
+}
+
+/// The markup and size of the drawing shown under `root` (the one CSS does not hide).
+pub fn visible_drawing(root: &web_sys::Element) -> Option<(String, (u32, u32))> {
+    use wasm_bindgen::JsCast;
+    let list = root.query_selector_all("svg[data-layout]").ok()?;
+    (0..list.length())
+        .filter_map(|k| list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()))
+        .find(|svg| svg.get_client_rects().length() > 0)
+        .and_then(|svg| Some((crate::platform::image::serialize(&svg)?, size_of(&svg)?)))
 }

@@ -14,6 +14,46 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+/// What became of "Bagikan".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The share sheet took it.
+    Shared,
+    /// The user closed the share sheet.
+    Cancelled,
+    /// No share sheet here: the link was copied.
+    Copied,
+    Failed,
+}
+
+/// Shares this page (title and address) through the phone's share sheet, or copies the
+/// address where the browser has none (most desktops).
+pub async fn share_page() -> Shared {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return Shared::Failed };
+    let url = current_url();
+    let navigator = window.navigator();
+    let can_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
+    if can_share {
+        let data = web_sys::ShareData::new();
+        data.set_url(&url);
+        if let Some(title) = window.document().map(|d| d.title()) {
+            data.set_title(&title);
+        }
+        return match JsFuture::from(navigator.share_with_data(&data)).await {
+            Ok(_) => Shared::Shared,
+            // AbortError: the user closed the sheet; anything else falls back to copying.
+            Err(e) if e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "AbortError") => Shared::Cancelled,
+            Err(_) => copy_or_fail(&url).await,
+        };
+    }
+    copy_or_fail(&url).await
+}
+
+async fn copy_or_fail(url: &str) -> Shared {
+    if copy_text(url).await { Shared::Copied } else { Shared::Failed }
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
@@ -73,9 +113,17 @@ pub fn watch_printing(printing: leptos::prelude::RwSignal<bool>) {
     }
 }
 
-/// Draws the print-only parts, then opens the print dialog once they are on the page.
+/// Draws the print-only parts, then opens the print dialog once they are on the page (the
+/// staff pages; the public pages carry their print form in the HTML).
 pub fn print_with(printing: leptos::prelude::RwSignal<bool>) {
     use leptos::prelude::Set;
     printing.set(true);
     leptos::prelude::request_animation_frame(print);
+}
+
+/// Prints only the part of the page marked by `body_class` (the citizen's checklist).
+pub fn print_part(body_class: &str) {
+    set_body_class(body_class, true);
+    print();
+    set_body_class(body_class, false);
 }

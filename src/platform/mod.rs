@@ -1,7 +1,8 @@
-//! The thin layer between the app and the browser. Only modules under `platform` touch
-//! `web_sys` / `gloo`; pages and components call these functions.
+//! The thin layer between the web code and the browser, for both bundles. Only modules under
+//! `platform` (here and in `crates/staff/src/platform`) touch `web_sys` / `gloo`; views call
+//! these functions, and only from event handlers and effects, never while rendering, so the
+//! same views also render natively at build time.
 
-pub mod case_store;
 pub mod clock;
 pub mod dom;
 pub mod dom_actions;
@@ -10,3 +11,4 @@ pub mod image;
 pub mod perf;
 pub mod prefs;
 pub mod pwa;
+pub mod url;

@@ -43,6 +43,11 @@ pub fn register(update_available: RwSignal<bool>) {
         if reg.waiting().is_some() && has_controller() {
             update_available.set(true);
         }
+        // Not the first visit: the worker may now fetch the rest of the catalogue's pages for
+        // reading offline (the first visit stays small).
+        if let Some(controller) = web_sys::window().and_then(|w| w.navigator().service_worker().controller()) {
+            let _ = controller.post_message(&JsValue::from_str("warm"));
+        }
         let reg_for_found = reg.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
             let Some(installing) = reg_for_found.installing() else { return };

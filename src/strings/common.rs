@@ -11,10 +11,19 @@ pub const NAV_KATALOG: &str = "Katalog Layanan";
 pub const NAV_KASUS: &str = "Permohonan";
 pub const NAV_LAPORAN: &str = "Laporan";
 pub const NAV_CATATAN: &str = "Catatan Sumber";
+/// The one entry from the public pages to the staff side.
+pub const NAV_STAFF: &str = "Untuk petugas";
 
 pub const KATALOG_TITLE: &str = "Katalog Layanan";
 pub const KATALOG_INTRO: &str =
     "Cari layanan, lihat persyaratan yang perlu disiapkan, siapa yang mengerjakan, dan berapa lama prosesnya.";
+
+/// The katalog's two groups when browsing: what citizens apply for, then the office's own.
+pub const GROUP_PUBLIC: &str = "Layanan untuk masyarakat";
+pub const GROUP_INTERNAL: &str = "Prosedur internal dinas";
+pub const GROUP_INTERNAL_NOTE: &str =
+    "Prosedur yang dijalankan pegawai dinas sendiri, bukan layanan yang diajukan masyarakat.";
+pub const RESULTS_HEADING: &str = "Hasil pencarian";
 
 pub const SOP_TITLE_FALLBACK: &str = "Standar Operasional Prosedur";
 pub const SOP_NOT_FOUND: &str = "SOP dengan alamat ini tidak ditemukan.";
@@ -57,6 +66,8 @@ pub const SOP_NOT_PRINTED: &str = "—";
 pub const AUDIENCE_PUBLIC: &str = "Layanan publik";
 pub const AUDIENCE_INTERNAL: &str = "Prosedur internal";
 pub const ACTION_COPY_LINK: &str = "Salin tautan";
+/// Opens the phone's share sheet, or copies the link where there is none.
+pub const ACTION_SHARE: &str = "Bagikan";
 pub const ACTION_COPIED: &str = "Tautan disalin";
 pub const ACTION_COPY_FAILED: &str = "Tidak dapat menyalin; salin alamat dari bilah alamat browser.";
 pub const ACTION_PRINT: &str = "Cetak SOP";
@@ -84,9 +95,9 @@ pub const SOP_TIME_UNTIMED: &str = "Tanpa waktu tertulis";
 pub const SOP_TIME_PER_ITEM: &str = "Dihitung untuk 1 item";
 pub const SOP_TIME_STEPS: &str = "langkah";
 pub const SOP_TIME_BEYOND_HOLIDAYS: &str =
-    "Data hari libur baru tersedia sampai tahun";
+    "Hari libur tercatat sampai akhir tahun";
 pub const SOP_TIME_BEYOND_HOLIDAYS_TAIL: &str =
-    "; setelahnya hanya akhir pekan yang dilewati.";
+    "; perkiraan sesudahnya hanya melewati akhir pekan.";
 
 pub const SOP_REQ_TITLE: &str = "Yang perlu disiapkan";
 pub const SOP_REQ_HINT: &str = "Centang yang sudah Anda siapkan. Tanda centang disimpan di perangkat ini.";
@@ -132,6 +143,8 @@ pub const SOP_SOURCE_NONE: &str = "Tidak ada koreksi.";
 pub const SOP_SOURCE_FINDINGS: &str = "Temuan ketidaksesuaian";
 
 // Print layout (SOP-AP form)
+/// Under the QR code of a printed SOP-AP form or checklist.
+pub const PRINT_QR_CAPTION: &str = "Pindai untuk membuka halaman layanan ini:";
 pub const PRINT_GOV: &str = "PEMERINTAH KABUPATEN KATINGAN";
 pub const PRINT_OFFICE: &str = "DINAS PERINDUSTRIAN, TRANSMIGRASI DAN TENAGA KERJA";
 pub const PRINT_SOP_NAME: &str = "Nama SOP";

@@ -7,9 +7,12 @@
 mod common;
 mod kasus;
 mod laporan;
+mod site;
 
 pub use common::*;
 #[allow(unused_imports)]
 pub use kasus::*;
 #[allow(unused_imports)]
 pub use laporan::*;
+#[allow(unused_imports)]
+pub use site::*;

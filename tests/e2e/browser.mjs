@@ -27,19 +27,31 @@ export async function serveDist(opts = {}) {
   return startServer({ root: process.env.DIST_DIR || 'dist', ...opts });
 }
 
+/** Records console errors and page errors in `page.problems`. The browser's own line for a
+ *  document served with status 404 (an unknown address gets 404.html, as it should) is not a
+ *  problem of the page. */
+function recordProblems(page) {
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const notFoundDocument = /status of 404/.test(msg.text()) && msg.location()?.url === page.url();
+    if (!notFoundDocument) page.problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => page.problems.push(String(err)));
+}
+
 /** A new page that records console errors and page errors in `page.problems`. */
 export async function newPage(browser, { width = 1280, height = 900, ...ctxOpts } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, ...ctxOpts });
   const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(msg.text()); });
-  page.on('pageerror', (err) => page.problems.push(String(err)));
+  recordProblems(page);
   return page;
 }
 
-/** Waits until the app has mounted (the static loading shell is gone). */
+/** Waits until the page answers: the citizen bundle has hydrated every island of a public
+ *  page, or the staff app has mounted (both set `<html data-app="ready">`). */
 export async function appReady(page) {
-  await page.waitForSelector('#loading-shell', { state: 'detached', timeout: 15000 });
+  await page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 15000 });
   await page.waitForSelector('main#isi');
 }
 
@@ -57,9 +69,7 @@ export async function launchPersistent({ width = 1280, height = 900 } = {}) {
     viewport: { width, height },
   });
   const page = context.pages()[0] || await context.newPage();
-  page.problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(msg.text()); });
-  page.on('pageerror', (err) => page.problems.push(String(err)));
+  recordProblems(page);
   return {
     context,
     page,

@@ -63,14 +63,15 @@ test('keyboard: Tab reaches the diagram, arrow keys move the highlight, Enter op
   const page = await newPage(browser);
   await page.goto(server.url + 'sop/jht');
   await appReady(page);
-  const first = page.locator('.dg-step[data-step="0"]');
+  // The page carries both drawings; at this width the swimlane is the one shown.
+  const first = page.locator('svg[data-layout="swimlane"] .dg-step[data-step="0"]');
   await first.focus();
   assert.match(await first.getAttribute('class'), /dg-step--selected/);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-step'));
   assert.equal(focused, '2');
-  assert.match(await page.locator('.dg-step[data-step="2"]').getAttribute('class'), /dg-step--selected/);
+  assert.match(await page.locator('svg[data-layout="swimlane"] .dg-step[data-step="2"]').getAttribute('class'), /dg-step--selected/);
   assert.match(await page.locator('.diagram__details').textContent(), /Langkah 3/);
   // Tab from a symbol goes to the next symbol.
   await page.keyboard.press('Tab');
@@ -88,7 +89,7 @@ test('hover shows the step\'s kelengkapan, waktu and output', async () => {
   const page = await newPage(browser);
   await page.goto(server.url + 'sop/kartu-ak1');
   await appReady(page);
-  await page.locator('.dg-step[data-step="4"]').hover();
+  await page.locator('svg[data-layout="swimlane"] .dg-step[data-step="4"]').hover();
   const details = await page.locator('.diagram__details').textContent();
   const step = catalogue.sops.find((s) => s.id === 'kartu-ak1').steps[4];
   assert.ok(details.includes(step.inputs) && details.includes(step.output) && details.includes('3 menit'), details);
@@ -99,8 +100,10 @@ test('phone width shows the one-column variant with lane chips', async () => {
   const page = await newPage(browser, { width: 360, height: 780 });
   await page.goto(server.url + 'sop/pelatihan-blk');
   await appReady(page);
-  const svg = page.locator('.diagram svg');
-  assert.equal(await svg.getAttribute('data-layout'), 'compact');
+  // Both drawings are in the page; at phone width only the one-column drawing shows.
+  const svg = page.locator('.diagram svg[data-layout="compact"]');
+  assert.equal(await svg.isVisible(), true);
+  assert.equal(await page.locator('.diagram svg[data-layout="swimlane"]').isVisible(), false);
   assert.equal(await svg.locator('.dg-step').count(), 20);
   assert.equal(await svg.locator('.dg-chip').count(), 20);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -20,13 +20,37 @@ async function visitOnline(page, url) {
     await page.reload();
     await appReady(page);
   }
-  await page.waitForFunction(async () => {
+  await until(page, async () => {
     const names = await caches.keys();
     return names.some((n) => n.startsWith('layanan-sop-'));
   });
 }
 
+/** The staff side is cached when a staff page is first opened online; the SOP pages when
+ *  opened, and all of them from the second visit on (the first visit stays small). */
+async function openStaffAndWarm(page, base) {
+  await page.goto(base + 'kasus');
+  await appReady(page);
+  await until(page, async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith('layanan-sop-'));
+    if (names.length !== 1) return false;
+    const cache = await caches.open(names[0]);
+    const keys = (await cache.keys()).map((r) => new URL(r.url).pathname);
+    return keys.some((k) => k.endsWith('/.staff-used')) && keys.some((k) => k.endsWith('/sop/pkb'));
+  });
+}
+
+/** Polls an async check in the page (waitForFunction takes a returned promise as truthy). */
+async function until(page, check, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(check))) {
+    if (Date.now() > end) throw new Error('timed out: ' + check.toString().slice(0, 120));
+    await page.waitForTimeout(100);
+  }
+}
+
 async function offlineChecks(page, base) {
+  await openStaffAndWarm(page, base);
   await page.context().setOffline(true);
   for (const [route, heading] of [['', 'Katalog Layanan'], ['sop/pkb', 'Pendaftaran Perjanjian Kerja Bersama (PKB)'], ['kasus', null]]) {
     await page.goto(base + route);

@@ -1,7 +1,9 @@
 // A small static server for the release build, used by the end-to-end tests and the
-// benchmark: serves `root` under `base` ("/" or "/layanan-sop/"), answers unknown paths
-// under the base with index.html (client-side routes), and can be switched to another build
-// directory at runtime (to test the service worker's update path).
+// benchmark: serves `root` under `base` ("/" or "/layanan-sop/") the way the README asks a
+// host to: a directory's index.html for its path; an unknown path under a staff route
+// (`/kasus/<id>`) the staff route's index.html (the staff app routes it); any other unknown
+// path 404.html with status 404. It can be switched to another build directory at runtime
+// (to test the service worker's update path).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +32,7 @@ function gzipCached(file) {
   return gzipCache.get(key);
 }
 
-export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1' } = {}) {
+export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', staffRewrite = true } = {}) {
   let currentRoot = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -50,6 +52,7 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       return;
     }
     let isFile = false;
+    let status = 200;
     try {
       const st = fs.statSync(file);
       // A directory with an index.html (a prerendered page) is served like a static host does.
@@ -64,7 +67,14 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
         res.end('not found');
         return;
       }
-      file = path.join(currentRoot, 'index.html');
+      const top = rel.split('/')[0];
+      const staffShell = path.join(currentRoot, top, 'index.html');
+      if (staffRewrite && top && rel.includes('/') && fs.existsSync(staffShell) && fs.readFileSync(staffShell, 'utf8').includes('data-side="staff"')) {
+        file = staffShell;
+      } else {
+        file = path.join(currentRoot, '404.html');
+        status = 404;
+      }
     }
     const ext = path.extname(file);
     const headers = { 'content-type': TYPES[ext] || 'application/octet-stream' };
@@ -75,11 +85,11 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
     if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.test(headers['content-type'])) {
       headers['content-encoding'] = 'gzip';
       headers.vary = 'accept-encoding';
-      res.writeHead(200, headers);
+      res.writeHead(status, headers);
       res.end(gzipCached(file));
       return;
     }
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(port, host, resolve));

@@ -28,9 +28,9 @@ for (const [route, heading] of ROUTES) {
   });
 }
 
-test('navigation links move between pages without a reload', async () => {
+test('the staff pages\' links move between them without a reload', async () => {
   const page = await newPage(browser, { width: 390, height: 844 });
-  await page.goto(server.url);
+  await page.goto(server.url + 'kasus');
   await appReady(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.getByRole('link', { name: 'Laporan' }).click();

@@ -9,6 +9,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::{List, Text};
+
 /// One working day, in working minutes. A *hari* in an SOP is one such day; the office hours in
 /// the data must have this length (see `WorkCalendar::new`), so that "1 hari" from an opening
 /// ends exactly at the close.
@@ -28,26 +30,26 @@ pub const WIB_OFFSET_MINUTES: i32 = 7 * 60;
 pub struct CalendarData {
     pub office: OfficeHours,
     #[serde(default)]
-    pub holidays: Vec<Holiday>,
+    pub holidays: List<Holiday>,
 }
 
 /// Office hours: one rule for every open day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfficeHours {
     /// The name of the time zone as people say it ("WIB").
-    pub zone: String,
+    pub zone: Text,
     /// Offset of office-local time from UTC, in minutes (WIB: 420).
     pub utc_offset_minutes: i32,
     pub open: ClockTime,
     pub close: ClockTime,
     /// The days the office is open; the others (Sabtu, Minggu) are closed.
-    pub days: Vec<OfficeDay>,
+    pub days: List<OfficeDay>,
 }
 
 impl Default for OfficeHours {
     fn default() -> Self {
         OfficeHours {
-            zone: "WIB".to_string(),
+            zone: Text::Borrowed("WIB"),
             utc_offset_minutes: WIB_OFFSET_MINUTES,
             open: ClockTime(DEFAULT_OPEN_MINUTE),
             close: ClockTime(DEFAULT_OPEN_MINUTE + WORKDAY_MINUTES as u16),
@@ -150,10 +152,10 @@ impl From<OfficeDay> for String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Holiday {
     pub date: NaiveDate,
-    pub name: String,
+    pub name: Text,
     pub kind: HolidayKind,
     /// The legal basis, e.g. the SKB's numbers.
-    pub source: String,
+    pub source: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,21 +247,21 @@ impl WorkCalendar {
             ));
         }
         let mut open_weekday = [false; 7];
-        for d in &office.days {
+        for d in office.days.iter() {
             open_weekday[d.0.num_days_from_monday() as usize] = true;
         }
         let open_per_week = open_weekday.iter().filter(|&&b| b).count() as i64;
         if open_per_week == 0 {
             return err("the office is open on no day of the week".to_string());
         }
-        let mut holidays = data.holidays;
+        let mut holidays = data.holidays.into_owned();
         if holidays.is_empty() {
             return err(
                 "no holidays: at least one year of libur nasional and cuti bersama is needed"
                     .to_string(),
             );
         }
-        for h in &holidays {
+        for h in holidays.iter() {
             if h.name.trim().is_empty() || h.source.trim().is_empty() {
                 return err(format!(
                     "the holiday on {} needs a name and a source",
@@ -283,7 +285,7 @@ impl WorkCalendar {
         };
         let len = (cov_end - cov_start) as usize;
         let mut closed = vec![false; len];
-        for h in &holidays {
+        for h in holidays.iter() {
             closed[(day_number(h.date) - cov_start) as usize] = true;
         }
         let mut prefix = Vec::with_capacity(len + 1);
@@ -522,9 +524,9 @@ mod tests {
     fn h(date: &str, name: &str, kind: HolidayKind) -> Holiday {
         Holiday {
             date: date.parse().unwrap(),
-            name: name.to_string(),
+            name: name.to_string().into(),
             kind,
-            source: "test".to_string(),
+            source: "test".to_string().into(),
         }
     }
 
@@ -551,7 +553,7 @@ mod tests {
                 h("2026-03-23", "Cuti bersama Idulfitri", CutiBersama),
                 h("2026-03-24", "Cuti bersama Idulfitri", CutiBersama),
                 h("2026-04-03", "Wafat Yesus Kristus", LiburNasional),
-            ],
+            ].into(),
         }
     }
 
@@ -778,20 +780,20 @@ mod tests {
         data.office.close = ClockTime(17 * 60);
         assert!(WorkCalendar::new(data).unwrap_err().0.contains("480"));
         let mut data = fixture();
-        data.office.days.clear();
+        data.office.days.to_mut().clear();
         assert!(WorkCalendar::new(data).is_err());
         let mut data = fixture();
         data.holidays
-            .push(h("2028-01-01", "Tahun Baru", HolidayKind::LiburNasional));
+            .to_mut().push(h("2028-01-01", "Tahun Baru", HolidayKind::LiburNasional));
         assert!(
             WorkCalendar::new(data).unwrap_err().0.contains("2027"),
             "a gap year"
         );
         let mut data = fixture();
-        data.holidays[0].source.clear();
+        data.holidays.to_mut()[0].source.to_mut().clear();
         assert!(WorkCalendar::new(data).is_err());
         let mut data = fixture();
-        data.holidays.clear();
+        data.holidays.to_mut().clear();
         assert!(WorkCalendar::new(data).is_err());
     }
 
@@ -957,7 +959,7 @@ mod tests {
             // 2026: 17 + 8 (SKB 1497/2/5 Tahun 2025).
             assert_eq!(count(2026, HolidayKind::LiburNasional), 17);
             assert_eq!(count(2026, HolidayKind::CutiBersama), 8);
-            for h in &data.holidays {
+            for h in data.holidays.iter() {
                 let skb = match h.date.year() {
                     2025 if h.date == d("2025-08-18") => "Nomor 933 Tahun 2025",
                     2025 => "Nomor 1017 Tahun 2024",
@@ -972,7 +974,7 @@ mod tests {
         fn cuti_bersama_fall_on_weekdays_and_dates_are_unique() {
             let data = real();
             let mut seen = std::collections::HashSet::new();
-            for h in &data.holidays {
+            for h in data.holidays.iter() {
                 assert!(seen.insert(h.date), "{} listed twice", h.date);
                 if h.kind == HolidayKind::CutiBersama {
                     assert!(

@@ -738,7 +738,7 @@ impl Case {
         Ok(Case {
             id: id.to_string(),
             number: number.to_string(),
-            sop_id: sop.id.clone(),
+            sop_id: sop.id.to_string(),
             applicant: fields.applicant,
             contact: fields.contact,
             subject: fields.subject,
@@ -838,12 +838,12 @@ pub fn apply(
     if case.sop_id != sop.id {
         return Err(CaseError::WrongSop {
             case_sop: case.sop_id.clone(),
-            given: sop.id.clone(),
+            given: sop.id.to_string(),
         });
     }
     if case.steps.len() != sop.steps.len() {
         return Err(CaseError::StepsMismatch {
-            sop_id: sop.id.clone(),
+            sop_id: sop.id.to_string(),
             recorded: case.steps.len(),
             in_sop: sop.steps.len(),
         });
@@ -905,7 +905,7 @@ pub fn apply(
             if let Some(d) = &sop.steps[*step].decision {
                 return Err(CaseError::IsDecision {
                     step_no: sop.steps[*step].no,
-                    question: d.question.clone(),
+                    question: d.question.to_string(),
                 });
             }
             expect_status(

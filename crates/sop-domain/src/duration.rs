@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::{List, Text};
+
 pub use crate::calendar::{WORKDAY_MINUTES, WORKWEEK_DAYS};
 
 /// Minutes in one working hour.
@@ -38,16 +40,16 @@ pub enum Duration {
     /// No time printed.
     None,
     /// A time that is not fixed ("Sesuai MOU"): kept as printed text.
-    Unspecified { text: String },
+    Unspecified { text: Text },
     /// A range (min == max for a single value) of one or more parts, e.g. "2 minggu, 5 hari".
     Range {
-        parts: Vec<Part>,
+        parts: List<Part>,
         /// "sertifikat" for "10 menit/ sertifikat": the time is per item.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        per_item: Option<String>,
+        per_item: Option<Text>,
         /// Anything in parentheses that is not a number word, e.g. "160-260jp".
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        remark: Option<String>,
+        remark: Option<Text>,
     },
 }
 
@@ -121,7 +123,7 @@ impl Duration {
             Duration::Range { parts, .. } => {
                 let mut min = 0u64;
                 let mut max = 0u64;
-                for p in parts {
+                for p in parts.iter() {
                     let (a, b) = p.work_minutes();
                     min = min.saturating_add(a);
                     max = max.saturating_add(b);
@@ -209,7 +211,7 @@ pub fn parse(printed: &str) -> Result<Duration, DurationError> {
         let first = p.peek_word();
         if first == "sesuai" {
             return Ok(Duration::Unspecified {
-                text: trimmed.to_string(),
+                text: trimmed.to_string().into(),
             });
         }
         return Err(err(
@@ -500,9 +502,9 @@ impl Parser {
             }
         }
         Ok(Duration::Range {
-            parts,
-            per_item,
-            remark,
+            parts: parts.into(),
+            per_item: per_item.map(Text::from),
+            remark: remark.map(Text::from),
         })
     }
 }
@@ -624,11 +626,11 @@ pub struct Total {
     pub min_minutes: u64,
     pub max_minutes: u64,
     /// Steps whose time is not fixed ("Sesuai MOU"): not in the sum.
-    pub unspecified_steps: Vec<u32>,
+    pub unspecified_steps: List<u32>,
     /// Steps with no printed time: not in the sum.
-    pub untimed_steps: Vec<u32>,
+    pub untimed_steps: List<u32>,
     /// Steps whose time is per item: counted once.
-    pub per_item_steps: Vec<u32>,
+    pub per_item_steps: List<u32>,
 }
 
 impl Total {
@@ -683,11 +685,11 @@ pub fn total(steps: &[(u32, &Duration)]) -> Total {
     let mut t = Total::default();
     for &(no, d) in steps {
         match d {
-            Duration::None => t.untimed_steps.push(no),
-            Duration::Unspecified { .. } => t.unspecified_steps.push(no),
+            Duration::None => t.untimed_steps.to_mut().push(no),
+            Duration::Unspecified { .. } => t.unspecified_steps.to_mut().push(no),
             Duration::Range { per_item, .. } => {
                 if per_item.is_some() {
-                    t.per_item_steps.push(no);
+                    t.per_item_steps.to_mut().push(no);
                 }
                 if let Some((a, b)) = d.work_minutes() {
                     t.min_minutes = t.min_minutes.saturating_add(a);
@@ -822,7 +824,7 @@ mod tests {
 
     fn range(min: u32, max: u32, unit: TimeUnit) -> Duration {
         Duration::Range {
-            parts: vec![Part { min, max, unit }],
+            parts: vec![Part { min, max, unit }].into(),
             per_item: None,
             remark: None,
         }
@@ -834,8 +836,8 @@ mod tests {
                 min: n,
                 max: n,
                 unit,
-            }],
-            per_item: Some(item.to_string()),
+            }].into(),
+            per_item: Some(item.to_string().into()),
             remark: None,
         }
     }
@@ -883,7 +885,7 @@ mod tests {
                             max: 5,
                             unit: Day,
                         },
-                    ],
+                    ].into(),
                     per_item: None,
                     remark: None,
                 },
@@ -896,9 +898,9 @@ mod tests {
                         min: 20,
                         max: 33,
                         unit: Day,
-                    }],
+                    }].into(),
                     per_item: None,
-                    remark: Some("160-260jp".to_string()),
+                    remark: Some("160-260jp".to_string().into()),
                 },
                 Some((20 * D, 33 * D)),
             ),
@@ -940,7 +942,7 @@ mod tests {
             (
                 "Sesuai MOU",
                 Duration::Unspecified {
-                    text: "Sesuai MOU".to_string(),
+                    text: "Sesuai MOU".to_string().into(),
                 },
                 None,
             ),
@@ -1004,7 +1006,7 @@ mod tests {
         assert_eq!(
             parse("Sesuai kebutuhan").unwrap(),
             Duration::Unspecified {
-                text: "Sesuai kebutuhan".to_string()
+                text: "Sesuai kebutuhan".to_string().into()
             }
         );
     }
@@ -1311,8 +1313,8 @@ mod tests {
             prop_assert_eq!(
                 &d,
                 &Duration::Range {
-                    parts: vec![Part { min: a, max: b, unit }],
-                    per_item: item.map(str::to_string),
+                    parts: vec![Part { min: a, max: b, unit }].into(),
+                    per_item: item.map(|i| i.to_string().into()),
                     remark: None,
                 }
             );

@@ -14,20 +14,20 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Sop, Unit};
+use crate::catalogue::{Sop, Text, Unit};
 use crate::duration::{Duration, StatedComparison};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub kind: FindingKind,
     /// The SOP concerned; `None` for findings across SOPs (e.g. the approver's spellings).
-    pub sop_id: Option<String>,
+    pub sop_id: Option<Text>,
     /// The step concerned (its printed number), when there is one.
     pub step_no: Option<u32>,
     /// One sentence in Indonesian.
-    pub message: String,
+    pub message: Text,
     /// The evidence (printed values, lists of SOPs), when useful.
-    pub detail: Option<String>,
+    pub detail: Option<Text>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -163,8 +163,8 @@ fn push(
         kind,
         sop_id: sop.map(|s| s.id.clone()),
         step_no,
-        message,
-        detail,
+        message: message.into(),
+        detail: detail.map(Text::from),
     });
 }
 
@@ -226,7 +226,7 @@ fn missing_identity(sop: &Sop, units: &[Unit], out: &mut Vec<Finding>) {
     let unit = units
         .iter()
         .find(|u| u.id == sop.unit_group)
-        .map(|u| u.name.as_str());
+        .map(|u| &*u.name);
     push(
         out,
         FindingKind::MissingIdentity,
@@ -300,7 +300,7 @@ fn date_years(sop: &Sop, out: &mut Vec<Finding>) {
 fn numbering(sop: &Sop, out: &mut Vec<Finding>) {
     let mut seen = BTreeSet::new();
     let mut prev: Option<u32> = None;
-    for step in &sop.steps {
+    for step in sop.steps.iter() {
         let no = step.no;
         if seen.contains(&no) {
             push(
@@ -367,7 +367,7 @@ fn text_key(s: &str) -> String {
 fn duplicate_texts(sop: &Sop, out: &mut Vec<Finding>) {
     let mut groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut order = Vec::new();
-    for step in &sop.steps {
+    for step in sop.steps.iter() {
         let key = text_key(&step.text);
         if key.is_empty() {
             continue;
@@ -702,7 +702,7 @@ fn lane_matches(actor: &Actor, lane: &[String]) -> bool {
 
 fn actors(sop: &Sop, out: &mut Vec<Finding>) {
     let lanes: Vec<Vec<String>> = sop.lanes.iter().map(|l| role_words(l)).collect();
-    for step in &sop.steps {
+    for step in sop.steps.iter() {
         let actors = actors_of(&step.text);
         let Some(first) = actors.first() else {
             continue;
@@ -754,8 +754,8 @@ fn actors(sop: &Sop, out: &mut Vec<Finding>) {
 // Keterkaitan
 
 fn related(sop: &Sop, sops: &[Sop], out: &mut Vec<Finding>) {
-    for r in &sop.related {
-        if r.sop_id.as_deref() == Some(sop.id.as_str()) {
+    for r in sop.related.iter() {
+        if r.sop_id.as_deref() == Some(&*sop.id) {
             push(
                 out,
                 FindingKind::RelatedSelf,
@@ -803,7 +803,7 @@ fn related(sop: &Sop, sops: &[Sop], out: &mut Vec<Finding>) {
 }
 
 fn corrections(sop: &Sop, out: &mut Vec<Finding>) {
-    for c in &sop.corrections {
+    for c in sop.corrections.iter() {
         let step_no = step_no_of_path(&c.where_);
         let printed = if c.printed.is_empty() {
             "(kosong)".to_string()
@@ -819,7 +819,7 @@ fn corrections(sop: &Sop, out: &mut Vec<Finding>) {
                 "Koreksi pada {}: tercetak {}, dipakai \"{}\".",
                 c.where_, printed, c.corrected
             ),
-            Some(c.why.clone()),
+            Some(c.why.to_string()),
         );
     }
 }
@@ -997,8 +997,8 @@ fn approvers(sops: &[Sop], out: &mut Vec<Finding>) {
             for &i in members {
                 let key = f(&entries[i].1);
                 match v.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, ids)) => ids.push(entries[i].0.id.clone()),
-                    None => v.push((key, vec![entries[i].0.id.clone()])),
+                    Some((_, ids)) => ids.push(entries[i].0.id.to_string()),
+                    None => v.push((key, vec![entries[i].0.id.to_string()])),
                 }
             }
             v.sort_by_key(|(_, ids)| std::cmp::Reverse(ids.len()));
@@ -1066,50 +1066,50 @@ mod tests {
             .iter()
             .map(|&(no, text, lane, d)| Step {
                 no,
-                text: text.to_string(),
-                lane: lane.to_string(),
+                text: text.to_string().into(),
+                lane: lane.to_string().into(),
                 lane_index: lanes
                     .iter()
                     .position(|l| l == lane)
                     .expect("lane of the test SOP"),
                 lane_inferred: false,
-                inputs: String::new(),
-                duration: d.to_string(),
+                inputs: String::new().into(),
+                duration: d.to_string().into(),
                 duration_parsed: duration::parse(d).expect("test duration"),
-                output: String::new(),
-                note: String::new(),
+                output: String::new().into(),
+                note: String::new().into(),
                 label: None,
                 decision: None,
             })
             .collect();
         let mut s = Sop {
-            id: id.to_string(),
-            code: id.to_uppercase(),
-            number: "53 / DPTTK / TU - 1 / I / 2025".to_string(),
-            number_normalized: "53/DPTTK/TU-1/I/2025".to_string(),
-            title: format!("SOP {id}"),
-            unit: "Unit".to_string(),
-            unit_group: "bidang-hi".to_string(),
+            id: id.to_string().into(),
+            code: id.to_uppercase().into(),
+            number: "53 / DPTTK / TU - 1 / I / 2025".to_string().into(),
+            number_normalized: "53/DPTTK/TU-1/I/2025".to_string().into(),
+            title: format!("SOP {id}").into(),
+            unit: "Unit".to_string().into(),
+            unit_group: "bidang-hi".to_string().into(),
             audience: Audience::Public,
-            aliases: vec![],
+            aliases: vec![].into(),
             created: chrono::NaiveDate::from_ymd_opt(2025, 1, 6),
             revised: None,
             effective: chrono::NaiveDate::from_ymd_opt(2025, 1, 6),
-            approved_by: "Kepala Dinas Perindustrian, Transmigrasi dan Tenaga Kerja Kabupaten Katingan, SUPARDIE, S.Pd., MSM NIP. 196609191987061001".to_string(),
-            legal_basis: vec![],
-            related: vec![],
-            warning: String::new(),
-            qualifications: vec![],
-            equipment: vec![],
-            records: vec![],
-            requirements: vec![],
-            lanes,
-            steps,
-            stated_total: String::new(),
+            approved_by: "Kepala Dinas Perindustrian, Transmigrasi dan Tenaga Kerja Kabupaten Katingan, SUPARDIE, S.Pd., MSM NIP. 196609191987061001".to_string().into(),
+            legal_basis: vec![].into(),
+            related: vec![].into(),
+            warning: String::new().into(),
+            qualifications: vec![].into(),
+            equipment: vec![].into(),
+            records: vec![].into(),
+            requirements: vec![].into(),
+            lanes: lanes.into_iter().map(Text::from).collect(),
+            steps: steps.into(),
+            stated_total: String::new().into(),
             stated_total_parsed: Duration::None,
             total: Default::default(),
             stated_comparison: StatedComparison::NotPrinted,
-            corrections: vec![],
+            corrections: vec![].into(),
         };
         retotal(&mut s);
         s
@@ -1162,7 +1162,7 @@ mod tests {
             (2, "b", "Pemohon", "2 (dua) hari"),
         ];
         let mut s = sop("lks", &["Pemohon"], day);
-        s.stated_total = "2 (dua) hari".to_string();
+        s.stated_total = "2 (dua) hari".to_string().into();
         retotal(&mut s);
         let f = find(&[s.clone()], &[]);
         assert_eq!(kinds(&f), vec![(FindingKind::StatedTotalMismatch, None)]);
@@ -1174,7 +1174,7 @@ mod tests {
             f[0].detail.as_deref(),
             Some("langkah 1: 1 (satu) hari; langkah 2: 2 (dua) hari")
         );
-        s.stated_total = "3 hari".to_string();
+        s.stated_total = "3 hari".to_string().into();
         retotal(&mut s);
         assert_eq!(find(&[s], &[]), vec![]);
     }
@@ -1335,7 +1335,7 @@ mod tests {
                 "1 hari",
             )],
         );
-        s.steps[0].lane_inferred = true;
+        s.steps.to_mut()[0].lane_inferred = true;
         let f = of_kind(&find(&[s], &[]), FindingKind::ActorLaneDiffers);
         assert_eq!(kinds(&f), vec![(FindingKind::ActorLaneDiffers, Some(2))]);
         assert_eq!(
@@ -1352,7 +1352,7 @@ mod tests {
             &[(1, "a", "Kasubbag", "5 menit")],
         );
         let f = of_kind(&find(&[s], &[]), FindingKind::LaneWithoutSteps);
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        let msgs: Vec<&str> = f.iter().map(|f| &*f.message).collect();
         assert_eq!(
             msgs,
             [
@@ -1406,7 +1406,7 @@ mod tests {
             (6, "Mengarsipkan", "P", "10 merit"),
         ];
         let mut s = sop("kp", &["P"], steps);
-        s.steps.iter_mut().for_each(|st| st.no -= 3);
+        s.steps.to_mut().iter_mut().for_each(|st| st.no -= 3);
         let f = find(&[s], &[]);
         assert_eq!(kinds(&f), vec![(FindingKind::DuplicateStepText, Some(2))]);
         assert_eq!(f[0].message, "Langkah 1 dan 2 bertuliskan teks yang sama.");
@@ -1464,7 +1464,7 @@ mod tests {
             ("e", "BUDIMAN", "19700101 199001 1 002"),
         ] {
             let mut s = sop(id, &["P"], &[(1, "x", "P", "1 menit")]);
-            s.approved_by = approver(name, nip);
+            s.approved_by = approver(name, nip).into();
             sops.push(s);
         }
         let f = find(&sops, &[]);
@@ -1493,27 +1493,27 @@ mod tests {
     #[test]
     fn related_to_itself_or_unlinked() {
         let mut pkb = sop("pkb", &["P"], &[(1, "x", "P", "1 menit")]);
-        pkb.title = "Pendaftaran Perjanjian Kerja Bersama (PKB)".to_string();
+        pkb.title = "Pendaftaran Perjanjian Kerja Bersama (PKB)".to_string().into();
         let mut pp = sop("pengesahan-pp", &["P"], &[(1, "x", "P", "1 menit")]);
-        pp.title = "Pengesahan Peraturan Perusahaan (PP)".to_string();
+        pp.title = "Pengesahan Peraturan Perusahaan (PP)".to_string().into();
         pp.related = vec![Related {
-            text: "pengesahan-pp".to_string(),
-            sop_id: Some("pengesahan-pp".to_string()),
-        }];
+            text: "pengesahan-pp".to_string().into(),
+            sop_id: Some("pengesahan-pp".to_string().into()),
+        }].into();
         pkb.related = vec![
             Related {
-                text: "SOP Pendaftaran Perjanjian Kerja Bersama (PKB)".to_string(),
+                text: "SOP Pendaftaran Perjanjian Kerja Bersama (PKB)".to_string().into(),
                 sop_id: None,
             },
             Related {
-                text: "SOP Pengesahan Peraturan Perusahaan (PP)".to_string(),
+                text: "SOP Pengesahan Peraturan Perusahaan (PP)".to_string().into(),
                 sop_id: None,
             },
             Related {
-                text: "SOP Rapat Internal".to_string(),
+                text: "SOP Rapat Internal".to_string().into(),
                 sop_id: None,
             },
-        ];
+        ].into();
         let f = find(&[pkb, pp], &[]);
         let got: Vec<_> = f.iter().map(|f| (f.kind, f.sop_id.as_deref())).collect();
         assert_eq!(
@@ -1529,8 +1529,8 @@ mod tests {
     #[test]
     fn missing_identity_fields() {
         let mut s = sop("npd", &["P"], &[(1, "x", "P", "1 menit")]);
-        s.number = String::new();
-        s.approved_by = String::new();
+        s.number = String::new().into();
+        s.approved_by = String::new().into();
         s.created = None;
         s.effective = None;
         let units = [Unit {
@@ -1593,7 +1593,7 @@ mod tests {
                 corrected: "P".into(),
                 why: "no table".into(),
             },
-        ];
+        ].into();
         let f = find(&[s], &[]);
         assert_eq!(
             kinds(&f),

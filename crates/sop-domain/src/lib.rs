@@ -13,6 +13,8 @@ pub mod excel_csv;
 pub mod findings;
 #[cfg(feature = "loader")]
 pub mod loader;
+#[cfg(feature = "loader")]
+pub mod literal;
 pub mod locale;
 pub mod report;
 pub mod search;

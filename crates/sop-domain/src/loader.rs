@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::calendar::{CalendarData, WorkCalendar};
-use crate::catalogue::{
+use crate::catalogue::{List, Text, 
     normalize_number, Audience, Catalogue, Correction, Decision, DecisionTarget, Related, Sop,
     Step, StepRef, Unit,
 };
@@ -174,7 +174,7 @@ pub fn load_dir(data_dir: &Path) -> Result<Catalogue, LoadErrors> {
     }
 
     // Stage 2: validate each file into a Sop.
-    let unit_ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
+    let unit_ids: Vec<String> = units.iter().map(|u| u.id.to_string()).collect();
     let mut sops = Vec::new();
     for (path, raw) in raws {
         let mut v = Validator {
@@ -201,10 +201,10 @@ pub fn load_dir(data_dir: &Path) -> Result<Catalogue, LoadErrors> {
     }
     let findings = crate::findings::find(&sops, &units);
     Ok(Catalogue {
-        sops,
-        units,
+        sops: sops.into(),
+        units: units.into(),
         calendar: calendar.expect("no error means the calendar loaded"),
-        findings,
+        findings: findings.into(),
     })
 }
 
@@ -365,9 +365,9 @@ fn load_units(path: &Path, errors: &mut Vec<LoadError>) -> Vec<Unit> {
             ));
         }
         units.push(Unit {
-            id: u.id,
-            name: u.name,
-            short: u.short,
+            id: u.id.into(),
+            name: u.name.into(),
+            short: u.short.into(),
         });
     }
     if units.is_empty() {
@@ -443,6 +443,11 @@ const STEP_KEYS: &[&str] = &[
     "decision",
 ];
 const DECISION_KEYS: &[&str] = &["question", "yes", "no"];
+/// Owned catalogue texts from the strings read out of TOML.
+fn texts(list: Vec<String>) -> List<Text> {
+    list.into_iter().map(Text::from).collect::<Vec<_>>().into()
+}
+
 const CORRECTION_KEYS: &[&str] = &["where", "printed", "corrected", "why"];
 
 #[derive(Deserialize, Default)]
@@ -826,33 +831,33 @@ impl Validator<'_> {
         let total = duration::total(&timed);
         let stated_comparison = duration::compare_stated(&stated_total, &total);
         Some(Sop {
-            number_normalized: normalize_number(&number),
-            id,
-            code,
-            number,
-            title,
-            unit,
-            unit_group,
+            number_normalized: normalize_number(&number).into(),
+            id: id.into(),
+            code: code.into(),
+            number: number.into(),
+            title: title.into(),
+            unit: unit.into(),
+            unit_group: unit_group.into(),
             audience: audience?,
-            aliases,
+            aliases: texts(aliases),
             created,
             revised,
             effective,
-            approved_by,
-            legal_basis,
-            related,
-            warning,
-            qualifications,
-            equipment,
-            records,
-            requirements,
-            lanes,
-            steps,
-            stated_total,
+            approved_by: approved_by.into(),
+            legal_basis: texts(legal_basis),
+            related: related.into(),
+            warning: warning.into(),
+            qualifications: texts(qualifications),
+            equipment: texts(equipment),
+            records: texts(records),
+            requirements: texts(requirements),
+            lanes: texts(lanes),
+            steps: steps.into(),
+            stated_total: stated_total.into(),
             stated_total_parsed,
             total,
             stated_comparison,
-            corrections,
+            corrections: corrections.into(),
         })
     }
 
@@ -873,8 +878,8 @@ impl Validator<'_> {
             if is_slug(&text) {
                 if known_ids.contains(&text) {
                     out.push(Related {
-                        sop_id: Some(text.clone()),
-                        text,
+                        sop_id: Some(text.clone().into()),
+                        text: text.into(),
                     });
                 } else {
                     let hint = closest(
@@ -892,7 +897,7 @@ impl Validator<'_> {
                     );
                 }
             } else {
-                out.push(Related { text, sop_id: None });
+                out.push(Related { text: text.into(), sop_id: None });
             }
         }
         out
@@ -998,16 +1003,16 @@ impl Validator<'_> {
                 .and_then(|d| self.decision(d, step, i, n_steps, &nos, &count));
             steps.push(Step {
                 no,
-                text,
-                lane,
+                text: text.into(),
+                lane: lane.into(),
                 lane_index: lane_index.unwrap_or(0),
                 lane_inferred: s.lane_inferred.unwrap_or(false),
-                inputs: s.inputs.unwrap_or_default(),
-                duration: duration_printed,
+                inputs: s.inputs.unwrap_or_default().into(),
+                duration: duration_printed.into(),
                 duration_parsed,
-                output: s.output.unwrap_or_default(),
-                note: s.note.unwrap_or_default(),
-                label,
+                output: s.output.unwrap_or_default().into(),
+                note: s.note.unwrap_or_default().into(),
+                label: label.map(Text::from),
                 decision,
             });
         }
@@ -1105,7 +1110,7 @@ impl Validator<'_> {
             return None;
         }
         Some(Decision {
-            question,
+            question: question.into(),
             yes: yes?,
             no: no?,
         })
@@ -1151,10 +1156,10 @@ impl Validator<'_> {
                 );
             }
             out.push(Correction {
-                where_,
-                printed: c.printed.unwrap_or_default(),
-                corrected: c.corrected.unwrap_or_default(),
-                why,
+                where_: where_.into(),
+                printed: c.printed.unwrap_or_default().into(),
+                corrected: c.corrected.unwrap_or_default().into(),
+                why: why.into(),
             });
         }
         out
@@ -1292,15 +1297,15 @@ mod tests {
     fn correction_paths() {
         let step = |no| Step {
             no,
-            text: String::new(),
-            lane: String::new(),
+            text: String::new().into(),
+            lane: String::new().into(),
             lane_index: 0,
             lane_inferred: false,
-            inputs: String::new(),
-            duration: String::new(),
+            inputs: String::new().into(),
+            duration: String::new().into(),
             duration_parsed: duration::Duration::None,
-            output: String::new(),
-            note: String::new(),
+            output: String::new().into(),
+            note: String::new().into(),
             label: None,
             decision: None,
         };

@@ -250,10 +250,10 @@ impl SearchIndex {
         let mut cells: Vec<(u32, u32)> = Vec::new();
         for (sop_index, sop) in catalogue.sops.iter().enumerate() {
             let mut entry = Entry {
-                unit_group: sop.unit_group.clone(),
+                unit_group: sop.unit_group.to_string(),
                 audience: sop.audience,
                 phrases: Vec::new(),
-                aliases: sop.aliases.clone(),
+                aliases: sop.aliases.iter().map(|a| a.to_string()).collect(),
             };
             // Per `Field`: the word ids (joined forms included) of all its texts.
             let mut field_words: [Vec<u32>; FIELD_COUNT] = Default::default();
@@ -262,7 +262,7 @@ impl SearchIndex {
                 add_text(&mut vocabulary, &mut entry, ids, &mut words, field, text)
             };
             add(Field::Title, &sop.title);
-            for alias in &sop.aliases {
+            for alias in sop.aliases.iter() {
                 add(Field::Alias, alias);
             }
             add(Field::Number, &sop.number_normalized);
@@ -272,13 +272,13 @@ impl SearchIndex {
                 add(Field::Unit, &unit.name);
                 add(Field::Unit, &unit.short);
             }
-            for requirement in &sop.requirements {
+            for requirement in sop.requirements.iter() {
                 add(Field::Requirement, requirement);
             }
-            for lane in &sop.lanes {
+            for lane in sop.lanes.iter() {
                 add(Field::Lane, lane);
             }
-            for step in &sop.steps {
+            for step in sop.steps.iter() {
                 add(Field::Step, &step.text);
                 add(Field::Input, &step.inputs);
                 add(Field::Output, &step.output);
@@ -1097,48 +1097,48 @@ mod tests {
 
     fn sop(id: &str, title: &str, aliases: &[&str]) -> Sop {
         Sop {
-            id: id.into(),
-            code: String::new(),
-            number: String::new(),
-            number_normalized: String::new(),
-            title: title.into(),
-            unit: String::new(),
+            id: id.to_string().into(),
+            code: String::new().into(),
+            number: String::new().into(),
+            number_normalized: String::new().into(),
+            title: title.to_string().into(),
+            unit: String::new().into(),
             unit_group: "umum".into(),
             audience: Audience::Public,
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            aliases: aliases.iter().map(|a| a.to_string().into()).collect(),
             created: None,
             revised: None,
             effective: None,
-            approved_by: String::new(),
-            legal_basis: Vec::new(),
-            related: Vec::new(),
-            warning: String::new(),
-            qualifications: Vec::new(),
-            equipment: Vec::new(),
-            records: Vec::new(),
-            requirements: Vec::new(),
-            lanes: Vec::new(),
-            steps: Vec::new(),
-            stated_total: String::new(),
+            approved_by: String::new().into(),
+            legal_basis: Vec::new().into(),
+            related: Vec::new().into(),
+            warning: String::new().into(),
+            qualifications: Vec::new().into(),
+            equipment: Vec::new().into(),
+            records: Vec::new().into(),
+            requirements: Vec::new().into(),
+            lanes: Vec::new().into(),
+            steps: Vec::new().into(),
+            stated_total: String::new().into(),
             stated_total_parsed: Duration::None,
             total: Total::default(),
             stated_comparison: StatedComparison::NotPrinted,
-            corrections: Vec::new(),
+            corrections: Vec::new().into(),
         }
     }
 
     fn step(text: &str, inputs: &str, output: &str) -> Step {
         Step {
             no: 1,
-            text: text.into(),
-            lane: String::new(),
+            text: text.to_string().into(),
+            lane: String::new().into(),
             lane_index: 0,
             lane_inferred: false,
-            inputs: inputs.into(),
-            duration: String::new(),
+            inputs: inputs.to_string().into(),
+            duration: String::new().into(),
             duration_parsed: Duration::None,
-            output: output.into(),
-            note: String::new(),
+            output: output.to_string().into(),
+            note: String::new().into(),
             label: None,
             decision: None,
         }
@@ -1146,17 +1146,17 @@ mod tests {
 
     fn catalogue(sops: Vec<Sop>) -> Catalogue {
         Catalogue {
-            sops,
+            sops: sops.into(),
             units: vec![Unit {
                 id: "umum".into(),
                 name: "Bagian Umum".into(),
                 short: "Umum".into(),
-            }],
+            }].into(),
             calendar: CalendarData {
                 office: OfficeHours::default(),
-                holidays: Vec::new(),
+                holidays: Vec::new().into(),
             },
-            findings: Vec::new(),
+            findings: Vec::new().into(),
         }
     }
 
@@ -1165,7 +1165,7 @@ mod tests {
         SearchIndex::new(c)
             .search(query, filter)
             .iter()
-            .map(|h| c.sops[h.sop_index].id.clone())
+            .map(|h| c.sops[h.sop_index].id.to_string())
             .collect()
     }
 
@@ -1189,9 +1189,9 @@ mod tests {
         kartu.number = "65 / DPTTK / TU-1 / 1 / 2025".into();
         kartu.number_normalized = "65/DPTTK/TU-1/1/2025".into();
         kartu.code = "AK1".into();
-        kartu.requirements = vec!["KTP".into(), "Ijazah Terakhir".into()];
-        kartu.lanes = vec!["Pencari kerja".into(), "Petugas Bursa Kerja".into()];
-        kartu.steps = vec![step("Mencetak kartu", "Berkas persyaratan", "Kartu AK 1")];
+        kartu.requirements = vec!["KTP".into(), "Ijazah Terakhir".into()].into();
+        kartu.lanes = vec!["Pencari kerja".into(), "Petugas Bursa Kerja".into()].into();
+        kartu.steps = vec![step("Mencetak kartu", "Berkas persyaratan", "Kartu AK 1")].into();
         let mut jht = sop("jht", "Surat Keterangan Jaminan Hari Tua", &["jht"]);
         jht.number = "53 / DPTTK / TU - 1 / I / 2025".into();
         jht.number_normalized = "53/DPTTK/TU-1/I/2025".into();
@@ -1200,7 +1200,7 @@ mod tests {
             "Pengawas meneliti kelengkapan berkas",
             "Surat permohonan",
             "Konsep surat",
-        )];
+        )].into();
         let mut spsb = sop(
             "spsb",
             "Pencatatan Serikat Pekerja/Serikat Buruh (SP/SB)",
@@ -1215,7 +1215,7 @@ mod tests {
             "Pegawai mengisi formulir cuti di aplikasi",
             "",
             "Surat izin cuti",
-        )];
+        )].into();
         let resume = sop("resume", "Résumé Kerajinan Rotan Ñandú", &[]);
         catalogue(vec![kartu, jht, spsb, cuti, resume])
     }
@@ -1308,7 +1308,7 @@ mod tests {
     #[test]
     fn empty_query_lists_everything_the_filter_admits_in_catalogue_order() {
         let c = office();
-        let all: Vec<String> = c.sops.iter().map(|s| s.id.clone()).collect();
+        let all: Vec<String> = c.sops.iter().map(|s| s.id.to_string()).collect();
         for query in ["", "   ", " -/() ", "\u{301}"] {
             assert_eq!(found(&c, query, &Filter::default()), all, "{query:?}");
         }
@@ -1481,8 +1481,8 @@ mod tests {
             sop("alias", "Layanan D", &["kartu"]),
         ]);
         let mut c = c;
-        c.sops[0].steps = vec![step("Mencetak kartu", "", "")];
-        c.sops[1].unit = "Seksi Kartu".into();
+        c.sops.to_mut()[0].steps = vec![step("Mencetak kartu", "", "")].into();
+        c.sops.to_mut()[1].unit = "Seksi Kartu".into();
         check_found(&c, &[("kartu", &["alias", "title", "unit", "step"])]);
     }
 
@@ -1492,7 +1492,7 @@ mod tests {
             sop("pkb", "Perjanjian Kerja Bersama", &[]),
             sop("ak1", "Kartu Kuning", &[]),
         ]);
-        c.sops[1].lanes = vec!["Petugas Bursa Kerja".into()];
+        c.sops.to_mut()[1].lanes = vec!["Petugas Bursa Kerja".into()].into();
         check_found(
             &c,
             &[
@@ -1511,7 +1511,7 @@ mod tests {
         ]);
         check_found(&c, &[("rotan", &["first", "second"])]);
         let mut c = c;
-        c.sops[1].requirements = vec!["Contoh rotan".into()];
+        c.sops.to_mut()[1].requirements = vec!["Contoh rotan".into()].into();
         check_found(&c, &[("rotan", &["second", "first"])]);
     }
 

@@ -162,7 +162,7 @@ fn ten_thousand_stored_cases_never_give_a_number_twice() {
     }
     let taken: HashSet<&str> = stored.iter().map(String::as_str).collect();
     assert_eq!(taken.len(), 10_000);
-    for s in &cat.sops {
+    for s in cat.sops.iter() {
         for year in 2025..=2027 {
             let (id, number) = next_number(s, stored.iter().map(String::as_str), at(year, 7, 1));
             let expect = highest.get(&(s.code.clone(), year)).copied().unwrap_or(0) + 1;

@@ -48,7 +48,7 @@ fn reload(case: &Case) -> Case {
 fn every_sop_walks_from_creation_to_selesai() {
     let cat = catalogue();
     assert_eq!(cat.sops.len(), 22);
-    for s in &cat.sops {
+    for s in cat.sops.iter() {
         let case = new_case(
             &s.id,
             &format!("{}-2026-0001", s.code.to_lowercase()),

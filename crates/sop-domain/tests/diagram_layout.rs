@@ -562,18 +562,18 @@ fn fixture(id: &str, lanes: &[&str], steps: Vec<F>) -> Sop {
         .enumerate()
         .map(|(i, F(lane, text, decision))| Step {
             no: i as u32 + 1,
-            text: text.to_string(),
-            lane: lanes[lane].to_string(),
+            text: text.to_string().into(),
+            lane: lanes[lane].to_string().into(),
             lane_index: lane,
             lane_inferred: false,
-            inputs: String::new(),
-            duration: String::new(),
+            inputs: String::new().into(),
+            duration: String::new().into(),
             duration_parsed: Duration::None,
-            output: String::new(),
-            note: String::new(),
+            output: String::new().into(),
+            note: String::new().into(),
             label: None,
             decision: decision.map(|(yes, no)| Decision {
-                question: "Berkas lengkap dan benar?".to_string(),
+                question: "Berkas lengkap dan benar?".to_string().into(),
                 yes: step_ref(yes),
                 no: match no {
                     No::Step(j) => DecisionTarget::Step(step_ref(j)),
@@ -583,33 +583,33 @@ fn fixture(id: &str, lanes: &[&str], steps: Vec<F>) -> Sop {
         })
         .collect();
     Sop {
-        id: id.to_string(),
-        code: "FX".to_string(),
-        number: String::new(),
-        number_normalized: String::new(),
-        title: id.to_string(),
-        unit: "Dinas".to_string(),
-        unit_group: "sekretariat".to_string(),
+        id: id.to_string().into(),
+        code: "FX".to_string().into(),
+        number: String::new().into(),
+        number_normalized: String::new().into(),
+        title: id.to_string().into(),
+        unit: "Dinas".to_string().into(),
+        unit_group: "sekretariat".to_string().into(),
         audience: Audience::Public,
-        aliases: Vec::new(),
+        aliases: Vec::new().into(),
         created: None,
         revised: None,
         effective: None,
-        approved_by: String::new(),
-        legal_basis: Vec::new(),
-        related: Vec::new(),
-        warning: String::new(),
-        qualifications: Vec::new(),
-        equipment: Vec::new(),
-        records: Vec::new(),
-        requirements: Vec::new(),
-        lanes: lanes.iter().map(|s| s.to_string()).collect(),
+        approved_by: String::new().into(),
+        legal_basis: Vec::new().into(),
+        related: Vec::new().into(),
+        warning: String::new().into(),
+        qualifications: Vec::new().into(),
+        equipment: Vec::new().into(),
+        records: Vec::new().into(),
+        requirements: Vec::new().into(),
+        lanes: lanes.iter().map(|s| s.to_string().into()).collect(),
         steps,
-        stated_total: String::new(),
+        stated_total: String::new().into(),
         stated_total_parsed: Duration::None,
         total: Total::default(),
         stated_comparison: StatedComparison::NotPrinted,
-        corrections: Vec::new(),
+        corrections: Vec::new().into(),
     }
 }
 
@@ -963,7 +963,7 @@ mod real {
         let c = catalogue();
         assert_eq!(c.sops.len(), 22);
         let mut found = Vec::new();
-        for sop in &c.sops {
+        for sop in c.sops.iter() {
             found.extend(check_all_layouts(sop, &[None, Some(8)]));
         }
         assert_no_problems(found);
@@ -972,7 +972,7 @@ mod real {
     #[test]
     fn every_real_sop_survives_small_pages() {
         let mut found = Vec::new();
-        for sop in &catalogue().sops {
+        for sop in catalogue().sops.iter() {
             found.extend(check_all_layouts(
                 sop,
                 &[Some(1), Some(2), Some(3), Some(5)],

@@ -63,7 +63,7 @@ fn valid_fixture_loads_with_computed_fields() {
     assert_eq!(c.sops.len(), 2);
     // No ORDER file: file-name order.
     assert_eq!(
-        c.sops.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        c.sops.iter().map(|s| &*s.id).collect::<Vec<_>>(),
         ["alpha", "beta"]
     );
     assert_eq!(c.units.len(), 2);
@@ -220,7 +220,7 @@ fn order_file_sets_the_catalogue_order() {
     .unwrap();
     let c = load_dir(&dir).unwrap();
     assert_eq!(
-        c.sops.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        c.sops.iter().map(|s| &*s.id).collect::<Vec<_>>(),
         ["beta", "alpha"]
     );
 

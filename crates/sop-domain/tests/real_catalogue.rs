@@ -206,7 +206,7 @@ fn exactly_the_22_sops_of_the_spec() {
         "ids: {:?}",
         c.sops.iter().map(|s| &s.id).collect::<Vec<_>>()
     );
-    let got: BTreeSet<&str> = c.sops.iter().map(|s| s.id.as_str()).collect();
+    let got: BTreeSet<&str> = c.sops.iter().map(|s| &*s.id).collect();
     let want: BTreeSet<&str> = SPEC.iter().map(|r| r.0).collect();
     assert_eq!(got, want);
 }
@@ -244,8 +244,8 @@ fn identity_matches_the_spec() {
 
 #[test]
 fn every_step_lane_is_one_of_its_sops_lanes() {
-    for s in &catalogue().sops {
-        for step in &s.steps {
+    for s in catalogue().sops.iter() {
+        for step in s.steps.iter() {
             assert!(
                 s.lanes.contains(&step.lane),
                 "{} step {}: lane {:?}",
@@ -264,7 +264,7 @@ fn every_step_lane_is_one_of_its_sops_lanes() {
 
 #[test]
 fn every_decision_leads_to_a_step_of_its_sop() {
-    for s in &catalogue().sops {
+    for s in catalogue().sops.iter() {
         for (i, _) in s.steps.iter().enumerate() {
             for e in s.next_steps(i) {
                 if let sop_domain::catalogue::Target::Step(j) = e.to {
@@ -277,7 +277,7 @@ fn every_decision_leads_to_a_step_of_its_sop() {
 
 #[test]
 fn totals_are_computed_for_every_sop() {
-    for s in &catalogue().sops {
+    for s in catalogue().sops.iter() {
         let steps: Vec<(u32, &duration::Duration)> = s
             .steps
             .iter()

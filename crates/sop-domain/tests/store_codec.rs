@@ -87,7 +87,7 @@ fn odd_case() -> Case {
 fn cases_round_trip_through_every_encoding() {
     round_trips(&typical_closed_jht(7, t0()));
     round_trips(&new_case("jht", "jht-2026-0001", "JHT/0001/III/2026", t0()));
-    for s in &catalogue().sops {
+    for s in catalogue().sops.iter() {
         let case = new_case(&s.id, "x-2026-0001", "X/0001/III/2026", t0());
         let running = act(&case, &s.id, Action::StartStep { step: 0 }, t0() + 1_000);
         round_trips(&running);

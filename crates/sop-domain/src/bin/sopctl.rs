@@ -78,7 +78,7 @@ fn check(dir: &Path) -> ExitCode {
         catalogue.findings.len()
     );
     let mut by_kind: BTreeMap<FindingKind, usize> = BTreeMap::new();
-    for f in &catalogue.findings {
+    for f in catalogue.findings.iter() {
         *by_kind.entry(f.kind).or_default() += 1;
     }
     for kind in FindingKind::ALL {
@@ -369,7 +369,7 @@ mod synth {
         let mut tally = Tally::new();
         for t0 in created {
             let sop = *rng.pick(&sops);
-            let existing = numbers.entry(sop.code.as_str()).or_default();
+            let existing = numbers.entry(&*sop.code).or_default();
             let (id, number) = next_number(
                 sop,
                 existing.iter().map(String::as_str),
@@ -417,7 +417,7 @@ mod synth {
     fn applicant(sop: &Sop, rng: &mut Rng) -> String {
         // Company matters (PKB, LKS, rotan) are mostly filed by companies.
         let by_company = matches!(
-            sop.id.as_str(),
+            &*sop.id,
             "pkb" | "lks-bipartit" | "pengesahan-pp" | "rotan-setengah-jadi" | "sp-sb" | "imta"
         );
         if by_company || rng.chance(0.15) {

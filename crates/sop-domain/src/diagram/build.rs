@@ -358,7 +358,7 @@ pub(super) fn compact(sop: &Sop, options: &CompactOptions) -> SwimlaneLayout {
     let chip_line_height = g.chip_font_size * g.chip_line_height_em;
     let lane_chips: Vec<Fitted> = (0..lane_count)
         .map(|lane| {
-            let name = sop.lanes.get(lane).map_or("", String::as_str);
+            let name = sop.lanes.get(lane).map_or("", |l| &**l);
             fit(
                 name,
                 &Fit {

@@ -274,10 +274,10 @@ pub fn monthly_report<'a>(
     let mut slot_of: FnvMap<&str, Option<usize>> = catalogue
         .sops
         .iter()
-        .map(|s| (s.id.as_str(), None))
+        .map(|s| (&*s.id, None))
         .collect();
     for (i, acc) in accs.iter().enumerate() {
-        slot_of.insert(acc.sop.id.as_str(), Some(i));
+        slot_of.insert(&*acc.sop.id, Some(i));
     }
 
     let (first, last, last_live) = (win.first, win.last(), win.last_live());
@@ -371,7 +371,7 @@ fn build(
         .iter()
         .filter(|u| accs.iter().any(|a| a.sop.unit_group == u.id))
         .map(|u| {
-            sum(Scope::Unit(u.id.clone()), u.short.clone(), &|a: &SopAcc| {
+            sum(Scope::Unit(u.id.to_string()), u.short.to_string(), &|a: &SopAcc| {
                 a.sop.unit_group == u.id
             })
         })
@@ -379,7 +379,7 @@ fn build(
     let sops = accs
         .into_iter()
         .filter(|a| {
-            a.counts.iter().any(|c| !c.is_zero()) || query.sop_id.as_ref() == Some(&a.sop.id)
+            a.counts.iter().any(|c| !c.is_zero()) || query.sop_id.as_deref() == Some(&*a.sop.id)
         })
         .map(|a| sop_report(a, &win))
         .collect();
@@ -422,9 +422,9 @@ fn sop_report(mut a: SopAcc, win: &Window) -> SopReport {
     let sop = a.sop;
     a.finished_minutes.sort_unstable();
     let performance = PerformanceRow {
-        sop_id: sop.id.clone(),
-        code: sop.code.clone(),
-        title: sop.title.clone(),
+        sop_id: sop.id.to_string(),
+        code: sop.code.to_string(),
+        title: sop.title.to_string(),
         finished: a.finished_minutes.len() as u32,
         standard_minutes: a.standard,
         standard_partial: a.standard.is_some() && !sop.total.is_complete(),
@@ -440,11 +440,11 @@ fn sop_report(mut a: SopAcc, win: &Window) -> SopReport {
         .map(|(i, s)| {
             s.overruns.sort_unstable();
             StepOverrunRow {
-                sop_id: sop.id.clone(),
-                code: sop.code.clone(),
+                sop_id: sop.id.to_string(),
+                code: sop.code.to_string(),
                 step_index: i,
                 step_no: sop.steps[i].no,
-                step_text: sop.steps[i].text.clone(),
+                step_text: sop.steps[i].text.to_string(),
                 standard_minutes: a.step_standards[i],
                 worked: s.worked,
                 overran: s.overruns.len() as u32,
@@ -468,15 +468,15 @@ fn sop_report(mut a: SopAcc, win: &Window) -> SopReport {
         .collect();
     let label = format!("{} \u{2013} {}", sop.code, sop.title);
     SopReport {
-        sop_id: sop.id.clone(),
-        code: sop.code.clone(),
-        title: sop.title.clone(),
-        unit_group: sop.unit_group.clone(),
-        counts: table(Scope::Sop(sop.id.clone()), label, a.counts, win.live),
+        sop_id: sop.id.to_string(),
+        code: sop.code.to_string(),
+        title: sop.title.to_string(),
+        unit_group: sop.unit_group.to_string(),
+        counts: table(Scope::Sop(sop.id.to_string()), label, a.counts, win.live),
         performance,
         steps,
         records: Records {
-            headings: sop.records.clone(),
+            headings: sop.records.iter().map(|r| r.to_string()).collect(),
             months,
         },
     }

@@ -438,7 +438,7 @@ pub fn cases_csv(
         let overdue = sop.is_some_and(|sop| c.case_overdue(sop, now_ms, calendar));
         let cells = [
             c.number.as_str(),
-            sop.map_or(c.sop_id.as_str(), |s| s.title.as_str()),
+            sop.map_or(&*c.sop_id, |s| &*s.title),
             &c.applicant,
             &c.contact,
             &c.subject,

@@ -1,0 +1,7 @@
+//! One module per staff route.
+
+pub mod catatan;
+pub mod kasus;
+pub mod kasus_list;
+pub mod laporan;
+pub mod not_found;

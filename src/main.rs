@@ -1,4 +1,0 @@
-// Thin entry point: everything lives in the library so wasm-bindgen tests can reach it.
-fn main() {
-    layanan_sop::start();
-}
