@@ -25,8 +25,11 @@ fn main() {
          // Without the feature those fields hold `$empty`: their text never becomes data.\n\
          #[cfg(not(feature = \"full-catalogue\"))]\n\
          macro_rules! full {{ ($full:expr, $empty:expr) => {{ $empty }}; }}\n\
-         pub static CATALOGUE: ::sop_domain::catalogue::Catalogue = {};\n",
-        sop_domain::literal::to_rust(&catalogue)
+         pub static CATALOGUE: ::sop_domain::catalogue::Catalogue = {};\n\
+         // Built here, not in the browser: the first keystroke searches at once.\n\
+         pub static SEARCH_INDEX: ::sop_domain::search::SearchIndex = {};\n",
+        sop_domain::literal::to_rust(&catalogue),
+        sop_domain::literal::to_rust(&sop_domain::search::SearchIndex::new(&catalogue))
     );
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("catalogue.rs"), source).expect("OUT_DIR is writable");

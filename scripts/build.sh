@@ -4,8 +4,8 @@
 # manifest scope and the service worker all follow it. SITE_ORIGIN (README) is the origin
 # the public pages name in their canonical and preview addresses.
 #
-# Two Trunk builds, one per bundle (citizen, staff), then scripts/post-build.mjs assembles the
-# site with the site generator (crates/site).
+# Three Trunk builds, one per bundle (the katalog's and the SOP pages' citizen bundles, the
+# staff bundle), then scripts/post-build.mjs assembles the site with the site generator.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -13,5 +13,6 @@ dist=${1:-dist}
 public_url=${2:-/}
 work="target/trunk/$(basename "$dist")"
 trunk build staff.html --release --locked --dist "$work/staff" --public-url "$public_url"
-trunk build index.html --release --locked --dist "$work/citizen" --public-url "$public_url"
+trunk build index.html --release --locked --dist "$work/katalog" --public-url "$public_url"
+trunk build sop.html --release --locked --dist "$work/sop" --public-url "$public_url"
 node scripts/post-build.mjs "$dist" "$public_url" "$work"

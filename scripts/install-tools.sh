@@ -32,6 +32,12 @@ if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 fi
 
+step "Java runtime (the W3C HTML checker, npm vnu-jar, runs on it)"
+if ! command -v java >/dev/null; then
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless
+fi
+
 step "npm packages (playwright-core, binaryen $BINARYEN_VERSION, axe-core, ...)"
 # node_modules/.stamp records the lockfile it was installed from, so a changed lockfile
 # reinstalls and an unchanged one costs nothing.
@@ -48,4 +54,5 @@ fi
 
 step "tools ready"
 printf '  %s\n' "$(trunk --version)" "$(wasm-bindgen --version)" "$(wasm-opt --version)" \
-  "$("$CHROMIUM" --version 2>/dev/null)" "$("$CHROMEDRIVER" --version 2>/dev/null | cut -d' ' -f1-2)"
+  "$("$CHROMIUM" --version 2>/dev/null)" "$("$CHROMEDRIVER" --version 2>/dev/null | cut -d' ' -f1-2)" \
+  "$(java -version 2>&1 | head -n1)"

@@ -1,11 +1,12 @@
-// Assembles the site after the two Trunk builds (scripts/build.sh):
-//   1. copies both bundles' files (the citizen build also carries the icons and manifest);
+// Assembles the site after the three Trunk builds (scripts/build.sh):
+//   1. copies the bundles' files (the katalog build also carries the icons and manifest);
 //   2. runs the site generator (crates/site) with their hashed names: every public page,
 //      404.html, offline.html, the staff pages' shells, sitemap.xml, robots.txt,
 //      catalogue.json, and the preview cards;
 //   3. photographs each preview card in Chromium into og/<name>.png (1200×630);
-//   4. writes sw.js: the citizen side's precache list, the staff bundle's list (cached when a
-//      staff page is first opened) and a version derived from every file's content.
+//   4. writes sw.js: what a citizen's first visit caches (per kind of page), what a later
+//      visit adds, the staff bundle's list (cached when a staff page is first opened) and a
+//      version derived from every file's content.
 //
 // usage: node scripts/post-build.mjs <dist> <public-url> <trunk-out-dir>
 import { execFileSync } from 'node:child_process';
@@ -30,9 +31,10 @@ function walk(dir, prefix = '') {
 // 1. The bundles' files; Trunk's own HTML only tells which names it chose.
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
-const citizenDir = path.join(trunkOut, 'citizen');
+const katalogDir = path.join(trunkOut, 'katalog');
+const sopDir = path.join(trunkOut, 'sop');
 const staffDir = path.join(trunkOut, 'staff');
-for (const dir of [citizenDir, staffDir]) {
+for (const dir of [katalogDir, sopDir, staffDir]) {
   for (const f of walk(dir)) {
     if (f === 'index.html') continue; // Trunk's shell: the site generator writes the pages
     fs.mkdirSync(path.dirname(path.join(dist, f)), { recursive: true });
@@ -47,7 +49,8 @@ function assetsOf(htmlFile) {
   const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+\.css)"/g)].map((m) => strip(m[1]));
   return { js: strip(js), wasm: strip(wasm), css };
 }
-const citizen = assetsOf(path.join(citizenDir, 'index.html'));
+const katalog = assetsOf(path.join(katalogDir, 'index.html'));
+const sopPage = assetsOf(path.join(sopDir, 'index.html'));
 const staff = assetsOf(path.join(staffDir, 'index.html'));
 const cssNamed = (name) => {
   const f = staff.css.find((c) => c.startsWith(name + '-'));
@@ -55,7 +58,8 @@ const cssNamed = (name) => {
   return f;
 };
 const assets = {
-  citizen: { js: citizen.js, wasm: citizen.wasm },
+  katalog: { js: katalog.js, wasm: katalog.wasm },
+  sop: { js: sopPage.js, wasm: sopPage.wasm },
   staff: { js: staff.js, wasm: staff.wasm },
   css: { main: cssNamed('main'), diagram: cssNamed('diagram'), kasus: cssNamed('kasus'), laporan: cssNamed('laporan') },
 };
@@ -97,20 +101,25 @@ for (const f of files) {
 const version = hash.digest('hex').slice(0, 16);
 const staffRoutes = fs.readdirSync(dist).filter((d) => fs.existsSync(path.join(dist, d, 'index.html')) &&
   fs.readFileSync(path.join(dist, d, 'index.html'), 'utf8').includes(staff.js));
-// What a citizen's first visit caches: the katalog, the bundle, the styles, the manifest, the
-// small icons and the pages for "not found" and "not saved for offline". The SOP pages are
-// cached when opened, and all of them on a later visit (the page asks, see `warm` in sw.js).
-const citizenFiles = ['', citizen.js, citizen.wasm, assets.css.main, assets.css.diagram, 'manifest.webmanifest',
-  'icons/icon.svg', 'icons/favicon-32.png', 'offline.html', '404.html'];
+// What every first visit caches: the styles, the manifest, the small icons and the page for
+// "not saved for offline"; plus the bundle of the kind of page being visited (the katalog
+// with its page, or a SOP page's), which the browser has just downloaded. The rest — the
+// other bundle, the katalog, every SOP page — follows on a later visit (`warm` in sw.js).
+const coreFiles = [assets.css.main, assets.css.diagram, 'manifest.webmanifest', 'icons/icon.svg',
+  'icons/favicon-32.png', 'offline.html'];
+const katalogFiles = ['', katalog.js, katalog.wasm];
+const sopFiles = [sopPage.js, sopPage.wasm];
 const sopPages = files.filter((f) => /^sop\/[^/]+\/index\.html$/.test(f)).map((f) => f.replace(/\/index\.html$/, ''));
 const staffFiles = [staff.js, staff.wasm, assets.css.kasus, assets.css.laporan, ...staffRoutes.map((r) => r + '/')];
 const template = fs.readFileSync(path.join(root, 'scripts', 'sw.template.js'), 'utf8');
 const sw = template
   .replace("'__VERSION__'", JSON.stringify(version))
-  .replace('__PRECACHE__', JSON.stringify(citizenFiles))
+  .replace('__CORE__', JSON.stringify(coreFiles))
+  .replace('__KATALOG__', JSON.stringify(katalogFiles))
+  .replace('__SOP_BUNDLE__', JSON.stringify(sopFiles))
   .replace('__SOP_PAGES__', JSON.stringify(sopPages))
   .replace('__STAFF__', JSON.stringify(staffFiles))
   .replace('__STAFF_ROUTES__', JSON.stringify(staffRoutes));
 fs.writeFileSync(path.join(dist, 'sw.js'), sw);
 fs.writeFileSync(path.join(dist, 'version.txt'), version + '\n');
-console.log(`post-build: sw.js version ${version}; precache ${citizenFiles.length} files, staff ${staffFiles.length}, ${sopPages.length} SOP pages on a later visit`);
+console.log(`post-build: sw.js version ${version}; first visit ${coreFiles.length} files + its bundle, staff ${staffFiles.length}, ${sopPages.length} SOP pages on a later visit`);

@@ -2,12 +2,14 @@
 // scripts/sw.template.js: the lists below come from the hashed build output, so none is kept
 // by hand.
 //
-// The cache follows the split between the two apps:
-// - install: the citizen side only (the katalog, its bundle, styles, manifest, small icons,
-//   the "not found" and "not saved for offline" pages), so a citizen's first visit stays
-//   small; when this device has used the staff side before, the new build's staff bundle too;
-// - a SOP page is cached when opened; on a later visit the page asks (`warm`) and the rest
-//   of the SOP pages follow in the background, so the whole catalogue reads offline;
+// The cache follows the split between the apps:
+// - install: the citizen side only, and only what the page being visited needs (styles,
+//   manifest, small icons, the "not saved for offline" page, and the bundle of that kind of
+//   page: the katalog's with the katalog, or the SOP pages'), files the browser has just
+//   fetched, so a citizen's first visit stays small; when this device has used the staff
+//   side before, the new build's staff bundle too;
+// - a page is cached when opened; on a later visit the page asks (`warm`) and the rest follows
+//   in the background (both bundles, the katalog, every SOP page), so it all reads offline;
 // - the staff bundle (its code, styles and page shells) is cached when a staff page is first
 //   opened online;
 // - activate: delete the caches of other builds;
@@ -16,7 +18,9 @@
 //   address, or offline.html. Pages are cached only in this build's cache, next to this
 //   build's bundles, so a page is never paired with another build's code.
 const VERSION = '__VERSION__';
-const PRECACHE = __PRECACHE__;
+const CORE = __CORE__;
+const KATALOG = __KATALOG__;
+const SOP_BUNDLE = __SOP_BUNDLE__;
 const SOP_PAGES = __SOP_PAGES__;
 const STAFF = __STAFF__;
 const STAFF_ROUTES = __STAFF_ROUTES__;
@@ -41,7 +45,11 @@ async function cacheStaff(cache) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(PRECACHE.map(abs));
+    // The pages that registered this worker say which bundle the visit already fetched.
+    const open = await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+    const onSop = open.some((c) => c.url.startsWith(abs('sop/')));
+    const onKatalog = open.some((c) => !c.url.startsWith(abs('sop/'))) || !onSop;
+    await cache.addAll(CORE.concat(onKatalog ? KATALOG : [], onSop ? SOP_BUNDLE : []).map(abs));
     // A device that already used the staff side keeps it offline across updates.
     for (const name of await caches.keys()) {
       if (name.startsWith('layanan-sop-') && name !== CACHE && await (await caches.open(name)).match(STAFF_MARK, MATCH)) {
@@ -68,7 +76,7 @@ self.addEventListener('message', (event) => {
   if (event.data === 'warm') {
     event.waitUntil((async () => {
       const cache = await caches.open(CACHE);
-      for (const page of SOP_PAGES) {
+      for (const page of KATALOG.concat(SOP_BUNDLE, SOP_PAGES)) {
         if (!(await cache.match(abs(page), MATCH))) {
           try { await cache.add(abs(page)); } catch (_) { return; } // offline again: later
         }

@@ -31,10 +31,10 @@ pub fn calendar() -> &'static WorkCalendar {
     })
 }
 
-/// The search index over the catalogue, built on the first query.
+/// The search index over the catalogue, built by build.rs (from the whole catalogue, whatever
+/// the features: the citizen bundle searches texts it does not carry).
 pub fn search_index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(catalogue()))
+    &generated::SEARCH_INDEX
 }
 
 /// The inconsistencies the data reveals (empty without the `full-catalogue` feature).

@@ -2,7 +2,8 @@
 //!
 //! - `public`: the public pages (katalog, SOP pages, 404) as Leptos components with their
 //!   islands. The site generator (`crates/site`) renders them to HTML at build time; the
-//!   citizen bundle (`crates/citizen`) hydrates only the islands. Feature `public`.
+//!   citizen bundles (`crates/citizen`, one per kind of page) hydrate only the islands.
+//!   Features `public`, `public-katalog`, `public-sop`.
 //! - `views`: components both apps draw (header, footer, the swimlane diagram, the update
 //!   banner, share).
 //! - `catalogue_data`: the catalogue compiled in by build.rs.

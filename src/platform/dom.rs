@@ -76,12 +76,44 @@ pub fn app_version() -> String {
         .unwrap_or_default()
 }
 
-/// Scrolls to `#anchor` the way a link would: the address shows it and the back button
-/// returns (the diagram's "open the step" on a SOP page).
-pub fn go_to_anchor(anchor: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(anchor);
+/// The SOP page's list item of step `index` (`.steps__list li[data-step]`).
+fn listed_step(index: usize) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!(".steps__list li[data-step=\"{index}\"]"))
+        .ok()?
+}
+
+/// Scrolls to step `index` of the page's list of steps the way a link to its anchor would:
+/// the address shows it and the back button returns (the diagram's "open the step").
+pub fn go_to_listed_step(index: usize) {
+    if let (Some(w), Some(id)) = (web_sys::window(), listed_step(index).map(|li| li.id())) {
+        let _ = w.location().set_hash(&id);
     }
+}
+
+/// The markup inside step `index` of the page's list of steps: its number, performer, text,
+/// kelengkapan, time and output as the page says them ("" when the page has no such list).
+pub fn listed_step_html(index: usize) -> String {
+    listed_step(index).map(|li| li.inner_html()).unwrap_or_default()
+}
+
+/// The checked state of every checkbox under `root`, in document order.
+pub fn checkbox_states(root: &web_sys::Element) -> Vec<bool> {
+    checkboxes(root).iter().map(|b| b.checked()).collect()
+}
+
+/// Checks the checkboxes under `root` as `states` says (extra boxes are left alone).
+pub fn set_checkbox_states(root: &web_sys::Element, states: &[bool]) {
+    for (b, &on) in checkboxes(root).iter().zip(states) {
+        b.set_checked(on);
+    }
+}
+
+fn checkboxes(root: &web_sys::Element) -> Vec<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all("input[type=checkbox]") else { return Vec::new() };
+    (0..list.length()).filter_map(|k| list.item(k)?.dyn_into().ok()).collect()
 }
 
 /// The number in `data-<name>` of the event target or its closest ancestor that has one.

@@ -9,8 +9,10 @@
 //! ticks) is applied in an effect after hydration.
 
 pub mod frame;
+#[cfg(feature = "public-katalog")]
 pub mod katalog;
 pub mod not_found;
+#[cfg(feature = "public-sop")]
 pub mod sop;
 
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 pub const SITE_NAME: &str = "Layanan SOP DPTTK Kabupaten Katingan";
 pub const SITE_SHORT: &str = "DPTTK Katingan";
 pub const TITLE_KATALOG: &str = "Katalog Layanan SOP — DPTTK Kabupaten Katingan";
-pub const DESCRIPTION_KATALOG: &str = "Persyaratan, alur, pelaksana dan lama proses setiap layanan Dinas Perindustrian, Transmigrasi dan Tenaga Kerja Kabupaten Katingan: kartu kuning (AK/1), JHT, pelatihan kerja, PKB, peraturan perusahaan dan lainnya.";
+pub const DESCRIPTION_KATALOG: &str = "Syarat, alur dan lama proses layanan DPTTK Kabupaten Katingan: kartu kuning (AK/1), JHT, pelatihan kerja, PKB, peraturan perusahaan dan lainnya.";
 /// "<title> — syarat, alur dan waktu | DPTTK Katingan"
 pub const TITLE_SOP_TAIL: &str = "syarat, alur dan waktu";
 pub const DESCRIPTION_BRING: &str = "Yang perlu dibawa:";

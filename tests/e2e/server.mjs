@@ -35,6 +35,9 @@ function gzipCached(file) {
 export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', staffRewrite = true } = {}) {
   let currentRoot = path.resolve(root);
   const requests = [];
+  // Every response's path and body bytes as sent (compressed where it was): what a phone
+  // downloads (the benchmark's first-visit bytes).
+  const sent = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, `http://${host}`);
     requests.push(url.pathname);
@@ -86,10 +89,13 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       headers['content-encoding'] = 'gzip';
       headers.vary = 'accept-encoding';
       res.writeHead(status, headers);
-      res.end(gzipCached(file));
+      const body = gzipCached(file);
+      sent.push({ path: url.pathname, bytes: body.length });
+      res.end(body);
       return;
     }
     res.writeHead(status, headers);
+    sent.push({ path: url.pathname, bytes: fs.statSync(file).size });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(port, host, resolve));
@@ -99,6 +105,7 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
     origin: `http://${host}:${actualPort}`,
     port: actualPort,
     requests,
+    sent,
     setRoot(dir) { currentRoot = path.resolve(dir); },
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };

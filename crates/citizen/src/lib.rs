@@ -1,7 +1,9 @@
-//! The citizen bundle: what a citizen's phone downloads. The public pages arrive as HTML
-//! written at build time; this bundle hydrates their islands (search, finish estimate,
-//! checklist ticks, the diagram's frame, share and print, the update notice) and redraws
-//! nothing else. The staff side is another bundle (`crates/staff`), never loaded here.
+//! The citizen bundles: what a citizen's phone downloads. The public pages arrive as HTML
+//! written at build time; a bundle hydrates their islands and redraws nothing else. Built
+//! once per kind of page: feature `katalog` (the search) for `/`, feature `sop-page` (finish
+//! estimate, checklist ticks, the diagram's frame, share and print) for `/sop/<id>`; both
+//! carry the update notice. The staff side is another bundle (`crates/staff`), never loaded
+//! here.
 //!
 //! The page's loader (written by the site generator) calls `start`, then every island's
 //! export in document order (`leptos-island[data-component]`).

@@ -15,7 +15,10 @@ use layanan_sop::strings as s;
 /// The hashed files of the two Trunk builds (written by scripts/post-build.mjs).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Assets {
-    pub citizen: Bundle,
+    /// The katalog's bundle (search); also starts 404.html and offline.html.
+    pub katalog: Bundle,
+    /// The SOP pages' bundle.
+    pub sop: Bundle,
     pub staff: Bundle,
     pub css: Css,
 }
@@ -70,6 +73,8 @@ impl Document<'_> {
         let side = if self.kind == Kind::Staff { "staff" } else { "public" };
         h.push_str(&format!("<!DOCTYPE html>\n<html lang=\"id\" data-side=\"{side}\">\n<head>\n<meta charset=\"utf-8\">\n"));
         h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        // Before any link or script: they resolve against it.
+        h.push_str(&format!("<base href=\"{}/\">\n", self.site.base));
         h.push_str(&format!("<title>{}</title>\n", esc(&head.title)));
         h.push_str(&format!("<meta name=\"description\" content=\"{}\">\n", esc(&head.description)));
         match &head.canonical {
@@ -99,7 +104,6 @@ impl Document<'_> {
         }
         h.push_str(&format!("<meta name=\"app-version\" content=\"{}\">\n", esc(self.version)));
         h.push_str("<meta name=\"theme-color\" content=\"#0b5d3b\">\n");
-        h.push_str(&format!("<base href=\"{}/\">\n", self.site.base));
         h.push_str(&format!("<link rel=\"manifest\" href=\"{}\">\n", self.asset("manifest.webmanifest")));
         h.push_str(&format!("<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">\n", self.asset("icons/icon.svg")));
         h.push_str(&format!("<link rel=\"icon\" href=\"{}\" type=\"image/png\" sizes=\"32x32\">\n", self.asset("icons/favicon-32.png")));
@@ -118,7 +122,8 @@ impl Document<'_> {
             let json = serde_json::to_string(ld).expect("JSON-LD serialises").replace("</", "<\\/");
             h.push_str(&format!("<script type=\"application/ld+json\">{json}</script>\n"));
         }
-        let bundle = if self.kind == Kind::Staff { &self.assets.staff } else { &self.assets.citizen };
+        let bundle = self.citizen_bundle();
+        let bundle = if self.kind == Kind::Staff { &self.assets.staff } else { bundle };
         // Fetched while the HTML is still being read, so the page answers sooner.
         h.push_str(&format!("<link rel=\"modulepreload\" href=\"{}\">\n", self.asset(&bundle.js)));
         h.push_str(&format!(
@@ -150,8 +155,16 @@ impl Document<'_> {
         )
     }
 
+    /// The citizen bundle of this kind of page.
+    fn citizen_bundle(&self) -> &Bundle {
+        match self.kind {
+            Kind::Public { diagram: true } => &self.assets.sop,
+            _ => &self.assets.katalog,
+        }
+    }
+
     fn citizen_loader(&self) -> String {
-        let c = &self.assets.citizen;
+        let c = self.citizen_bundle();
         // Start, then hydrate every island in document order; `data-app="ready"` says the
         // page answers (the tests and the benchmark wait for it).
         format!(

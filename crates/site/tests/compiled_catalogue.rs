@@ -11,3 +11,11 @@ fn the_compiled_in_catalogue_equals_the_loaded_one() {
     assert_eq!(compiled.sops.len(), 22);
     assert_eq!(*compiled, loaded);
 }
+
+#[test]
+fn the_compiled_in_search_index_equals_one_built_from_the_catalogue() {
+    let built = sop_domain::search::SearchIndex::new(layanan_sop::catalogue_data::catalogue());
+    assert_eq!(*layanan_sop::catalogue_data::search_index(), built);
+    let hits = layanan_sop::catalogue_data::search_index().search("kartu kuning", &Default::default());
+    assert_eq!(layanan_sop::catalogue_data::catalogue().sops[hits[0].sop_index].id, "kartu-ak1");
+}

@@ -5,10 +5,12 @@
 //! Every struct is written with all its fields by name, so a field added to the model without
 //! a line here fails the web build at once instead of silently vanishing from the app.
 //!
-//! What only the written pages and the staff app show — the identity texts (dasar hukum,
-//! keterkaitan, peringatan, …), notes and symbol labels of steps, the source notes — is
-//! written inside `full!(value, empty)`; the generated file defines that macro per cargo
-//! feature, so the citizen bundle, which shows none of it, does not carry its text.
+//! What only the written pages and the staff app read — the identity texts (dasar hukum,
+//! keterkaitan, peringatan, …), the requirements, lanes and step texts (the citizen bundle
+//! reads those from the page it hydrates, and searches a compiled-in index), the source notes
+//! — is written inside `full!(value, empty)`; the generated file defines that macro per cargo
+//! feature, so the citizen bundle does not carry that text. Every SOP keeps all its steps
+//! (their number and lane index), so counts and anchors stay right everywhere.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -18,6 +20,7 @@ use crate::catalogue::{
 };
 use crate::duration::{Duration, Part, StatedComparison, TimeUnit, Total};
 use crate::findings::{Finding, FindingKind};
+use crate::search::{Entry, SearchIndex, Vocabulary};
 
 /// A value that can write itself as a Rust constant expression.
 pub trait RustLiteral {
@@ -35,6 +38,7 @@ const COW: &str = "::std::borrow::Cow::Borrowed";
 /// What a left-out field holds (constant expressions, as a `static` needs).
 const EMPTY_TEXT: &str = "::std::borrow::Cow::Borrowed(\"\")";
 const EMPTY_LIST: &str = "::std::borrow::Cow::Borrowed(&[])";
+const NO_DURATION: &str = "::sop_domain::duration::Duration::None";
 
 impl RustLiteral for str {
     fn write(&self, out: &mut String) {
@@ -142,17 +146,26 @@ impl RustLiteral for Step {
                 out.push(',');
             )*};
         }
-        fields!(no, text, lane, lane_index, lane_inferred, inputs, duration_parsed, output, decision);
-        // The printed time, the Keterangan and the symbol's label appear only on the written
-        // page (print form, diagram) and in the staff app.
-        for (name, value) in [("duration", &self.duration), ("note", &self.note)] {
+        fields!(no, lane_index, lane_inferred);
+        for (name, value) in [
+            ("text", &self.text),
+            ("lane", &self.lane),
+            ("inputs", &self.inputs),
+            ("duration", &self.duration),
+            ("output", &self.output),
+            ("note", &self.note),
+        ] {
             out.push_str(&format!("{name}: full!("));
             value.write(out);
             out.push_str(&format!(", {EMPTY_TEXT}),"));
         }
-        out.push_str("label: full!(");
-        self.label.write(out);
-        out.push_str(", None),}");
+        out.push_str("duration_parsed: full!(");
+        self.duration_parsed.write(out);
+        out.push_str(&format!(", {NO_DURATION}),"));
+        for (name, value) in [("label", self.label.as_ref().map(|l| to_rust(l))), ("decision", self.decision.as_ref().map(to_rust))] {
+            out.push_str(&format!("{name}: full!({}, None),", value.map_or("None".to_string(), |v| format!("Some({v})"))));
+        }
+        out.push('}');
     }
 }
 struct_literal!(OfficeHours => "::sop_domain::calendar::OfficeHours" {
@@ -161,6 +174,24 @@ struct_literal!(OfficeHours => "::sop_domain::calendar::OfficeHours" {
 struct_literal!(Holiday => "::sop_domain::calendar::Holiday" { date, name, kind, source });
 struct_literal!(CalendarData => "::sop_domain::calendar::CalendarData" { office, holidays });
 struct_literal!(Finding => "::sop_domain::findings::Finding" { kind, sop_id, step_no, message, detail });
+impl RustLiteral for Vocabulary {
+    fn write(&self, out: &mut String) {
+        out.push_str("::sop_domain::search::Vocabulary { text: ");
+        self.text.write(out);
+        out.push_str(", ends: ");
+        self.ends.write(out);
+        out.push_str(", sop_counts: ");
+        self.sop_counts.write(out);
+        out.push_str(", in_names: ");
+        self.in_names.write(out);
+        // Decoded from `text` on the first search.
+        out.push_str(", chars: ::std::sync::OnceLock::new() }");
+    }
+}
+struct_literal!(Entry => "::sop_domain::search::Entry" { unit_group, audience, phrases, aliases });
+struct_literal!(SearchIndex => "::sop_domain::search::SearchIndex" {
+    vocabulary, occurrences, occurrence_ends, sorted_ids, entries, popular_finds
+});
 
 impl RustLiteral for Sop {
     fn write(&self, out: &mut String) {
@@ -180,14 +211,15 @@ impl RustLiteral for Sop {
             )*};
         }
         fields!(
-            id, code, number, number_normalized, title, unit, unit_group, audience, aliases,
-            created, revised, effective, requirements, lanes, steps, stated_total_parsed, total,
-            stated_comparison
+            id, code, number, number_normalized, title, unit_group, audience, created, revised,
+            effective, steps, total, stated_comparison
         );
         full_fields!(
-            approved_by: EMPTY_TEXT, legal_basis: EMPTY_LIST, related: EMPTY_LIST,
-            warning: EMPTY_TEXT, qualifications: EMPTY_LIST, equipment: EMPTY_LIST,
-            records: EMPTY_LIST, stated_total: EMPTY_TEXT, corrections: EMPTY_LIST
+            unit: EMPTY_TEXT, aliases: EMPTY_LIST, approved_by: EMPTY_TEXT,
+            legal_basis: EMPTY_LIST, related: EMPTY_LIST, warning: EMPTY_TEXT,
+            qualifications: EMPTY_LIST, equipment: EMPTY_LIST, records: EMPTY_LIST,
+            requirements: EMPTY_LIST, lanes: EMPTY_LIST, stated_total: EMPTY_TEXT,
+            stated_total_parsed: NO_DURATION, corrections: EMPTY_LIST
         );
         out.push('}');
     }

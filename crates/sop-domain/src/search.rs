@@ -34,7 +34,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::catalogue::{Audience, Catalogue};
+use crate::catalogue::{Audience, Catalogue, List, Text};
 
 /// Words too common to narrow a search: "surat keterangan untuk jht" searches "surat
 /// keterangan jht".
@@ -168,37 +168,50 @@ pub struct Hit {
     pub fields: Vec<Field>,
 }
 
-/// The catalogue prepared for searching; build it once with `SearchIndex::new`.
-#[derive(Clone, Debug)]
+/// The catalogue prepared for searching: built once with `SearchIndex::new`, or compiled in.
+///
+/// Its fields are public only so that the web crate's build.rs can write a built index as a
+/// `static` (`literal.rs`): the browser then searches from the first keystroke without
+/// building anything. Read it through the methods.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SearchIndex {
-    vocabulary: Vocabulary,
+    pub vocabulary: Vocabulary,
     /// Where each vocabulary word occurs, word after word: cells `sop_index * FIELD_COUNT +
     /// field`. A query then touches only the SOPs and fields of the words it matches.
-    occurrences: Vec<u32>,
+    pub occurrences: List<u32>,
     /// The cells of word `id` are `occurrences[occurrence_ends[id - 1]..occurrence_ends[id]]`.
-    occurrence_ends: Vec<u32>,
+    pub occurrence_ends: List<u32>,
     /// The vocabulary's ids in the words' order, so that a word taken as typed finds its
-    /// extensions by binary search instead of a scan.
-    sorted_ids: Vec<u32>,
-    entries: Vec<Entry>,
+    /// extensions (and itself) by binary search instead of a scan.
+    pub sorted_ids: List<u32>,
+    pub entries: List<Entry>,
     /// The SOPs each of `POPULAR_QUERIES` finds without a filter: under a filter it finds
     /// something exactly when one of them is admitted, so suggestions need not search again.
-    popular_finds: Vec<Vec<usize>>,
+    pub popular_finds: List<List<u32>>,
 }
 
 /// Every distinct folded word of the catalogue, stored end to end so that the per-keystroke
-/// scan over it walks one contiguous buffer.
+/// scan over it walks one contiguous buffer of chars.
+///
+/// Kept as text (a quarter of the bytes of chars in a compiled-in index) and decoded into
+/// chars on the first search.
 #[derive(Clone, Debug, Default)]
-struct Vocabulary {
-    chars: Vec<char>,
-    /// Word `id` is `chars[ends[id - 1]..ends[id]]`.
-    ends: Vec<u32>,
+pub struct Vocabulary {
+    pub text: Text,
+    /// Word `id` is `chars[ends[id - 1]..ends[id]]`, counted in chars.
+    pub ends: List<u32>,
     /// How many SOPs use the word, to prefer common words in suggestions.
-    sop_counts: Vec<u16>,
+    pub sop_counts: List<u16>,
     /// Whether the word appears in a title or an alias (suggestions offer only those).
-    in_names: Vec<bool>,
-    /// Also tells whether a query word is a word of the catalogue as typed.
-    ids: HashMap<Vec<char>, u32>,
+    pub in_names: List<bool>,
+    pub chars: std::sync::OnceLock<Vec<char>>,
+}
+
+impl PartialEq for Vocabulary {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.text, &self.ends, &self.sop_counts, &self.in_names)
+            == (&other.text, &other.ends, &other.sop_counts, &other.in_names)
+    }
 }
 
 impl Vocabulary {
@@ -207,11 +220,34 @@ impl Vocabulary {
     }
 
     fn word(&self, id: usize) -> &[char] {
+        let chars = self.chars.get_or_init(|| self.text.chars().collect());
         let start = if id == 0 {
             0
         } else {
             self.ends[id - 1] as usize
         };
+        &chars[start..self.ends[id] as usize]
+    }
+}
+
+/// The vocabulary while the index is built: words are interned through a map, which the
+/// finished index no longer needs (its sorted ids answer the same question).
+#[derive(Default)]
+struct VocabularyBuilder {
+    chars: Vec<char>,
+    ends: Vec<u32>,
+    sop_counts: Vec<u16>,
+    in_names: Vec<bool>,
+    ids: HashMap<Vec<char>, u32>,
+}
+
+impl VocabularyBuilder {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, id: usize) -> &[char] {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
         &self.chars[start..self.ends[id] as usize]
     }
 
@@ -227,39 +263,44 @@ impl Vocabulary {
         self.ids.insert(word.to_vec(), id);
         id
     }
+
+    fn finish(self) -> Vocabulary {
+        Vocabulary {
+            text: self.chars.iter().collect::<String>().into(),
+            chars: std::sync::OnceLock::new(),
+            ends: self.ends.into(),
+            sop_counts: self.sop_counts.into(),
+            in_names: self.in_names.into(),
+        }
+    }
 }
 
 /// One SOP as the search sees it.
-#[derive(Clone, Debug)]
-struct Entry {
-    unit_group: String,
-    audience: Audience,
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub unit_group: Text,
+    pub audience: Audience,
     /// The title, each alias, the number and the code as word sequences without stop words,
     /// for phrase matches.
-    phrases: Vec<Vec<u32>>,
+    pub phrases: List<List<u32>>,
     /// The aliases as written, offered as suggestions.
-    aliases: Vec<String>,
+    pub aliases: List<Text>,
 }
 
 impl SearchIndex {
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = VocabularyBuilder::default();
         let mut entries = Vec::with_capacity(catalogue.sops.len());
         let mut words = Words::default();
         // (word id, cell) for every distinct word of every field of every SOP.
         let mut cells: Vec<(u32, u32)> = Vec::new();
         for (sop_index, sop) in catalogue.sops.iter().enumerate() {
-            let mut entry = Entry {
-                unit_group: sop.unit_group.to_string(),
-                audience: sop.audience,
-                phrases: Vec::new(),
-                aliases: sop.aliases.iter().map(|a| a.to_string()).collect(),
-            };
+            let mut phrases: Vec<Vec<u32>> = Vec::new();
             // Per `Field`: the word ids (joined forms included) of all its texts.
             let mut field_words: [Vec<u32>; FIELD_COUNT] = Default::default();
             let mut add = |field: Field, text: &str| {
                 let ids = &mut field_words[field as usize];
-                add_text(&mut vocabulary, &mut entry, ids, &mut words, field, text)
+                add_text(&mut vocabulary, &mut phrases, ids, &mut words, field, text)
             };
             add(Field::Title, &sop.title);
             for alias in sop.aliases.iter() {
@@ -302,7 +343,12 @@ impl SearchIndex {
                     vocabulary.in_names[id as usize] = true;
                 }
             }
-            entries.push(entry);
+            entries.push(Entry {
+                unit_group: sop.unit_group.clone(),
+                audience: sop.audience,
+                phrases: phrases.into_iter().map(List::from).collect(),
+                aliases: sop.aliases.clone(),
+            });
         }
         cells.sort_unstable();
         let mut occurrence_ends = Vec::with_capacity(vocabulary.len());
@@ -317,21 +363,28 @@ impl SearchIndex {
         let mut sorted_ids: Vec<u32> = (0..vocabulary.len() as u32).collect();
         sorted_ids.sort_by(|&a, &b| vocabulary.word(a as usize).cmp(vocabulary.word(b as usize)));
         let mut index = SearchIndex {
-            vocabulary,
-            occurrences,
-            occurrence_ends,
-            sorted_ids,
-            entries,
-            popular_finds: Vec::new(),
+            vocabulary: vocabulary.finish(),
+            occurrences: occurrences.into(),
+            occurrence_ends: occurrence_ends.into(),
+            sorted_ids: sorted_ids.into(),
+            entries: entries.into(),
+            popular_finds: List::default(),
         };
         index.popular_finds = POPULAR_QUERIES
             .iter()
             .map(|query| {
                 let hits = index.search(query, &Filter::default());
-                hits.iter().map(|hit| hit.sop_index).collect()
+                hits.iter().map(|hit| hit.sop_index as u32).collect::<Vec<_>>().into()
             })
             .collect();
         index
+    }
+
+    /// Whether `word` is a word of the catalogue as it is (binary search over the sorted ids).
+    fn knows(&self, word: &[char]) -> bool {
+        self.sorted_ids
+            .binary_search_by(|&id| self.vocabulary.word(id as usize).cmp(word))
+            .is_ok()
     }
 
     /// The SOPs matching every word of `query` and passing `filter`, best first. An empty
@@ -397,15 +450,15 @@ impl SearchIndex {
         for alias in self.closest_aliases(&words, filter) {
             offer(alias, true, &mut out);
         }
-        for (popular, finds) in POPULAR_QUERIES.iter().zip(&self.popular_finds) {
-            let admitted = finds.iter().any(|&i| filter.admits(&self.entries[i]));
+        for (popular, finds) in POPULAR_QUERIES.iter().zip(self.popular_finds.iter()) {
+            let admitted = finds.iter().any(|&i| filter.admits(&self.entries[i as usize]));
             if admitted {
                 offer(popular.to_string(), true, &mut out);
             }
         }
         for sop_index in self.admitted(filter) {
             if let Some(alias) = self.entries[sop_index].aliases.first() {
-                offer(alias.clone(), true, &mut out);
+                offer(alias.to_string(), true, &mut out);
             }
         }
         out
@@ -416,7 +469,7 @@ impl SearchIndex {
     fn query_words(&self, query: &str) -> Vec<QueryWord> {
         let mut words = query_words(query);
         for word in &mut words {
-            if self.vocabulary.ids.contains_key(&word.chars) {
+            if self.knows(&word.chars) {
                 word.typos = Typos::None;
             }
         }
@@ -603,7 +656,7 @@ impl SearchIndex {
         let mut alias_words = Words::default();
         let mut distance_to = EditDistance::default();
         for sop_index in self.admitted(filter) {
-            for alias in &self.entries[sop_index].aliases {
+            for alias in self.entries[sop_index].aliases.iter() {
                 alias_words.split(alias);
                 let mut shared = 0;
                 let mut edits = 0;
@@ -627,7 +680,7 @@ impl SearchIndex {
                     }
                 }
                 if shared > 0 {
-                    scored.push((shared, edits, alias.clone()));
+                    scored.push((shared, edits, alias.to_string()));
                 }
             }
         }
@@ -644,8 +697,8 @@ fn typo_limit(word: &[char]) -> usize {
 
 /// Adds one text of a SOP to the vocabulary and to the SOP's entry.
 fn add_text(
-    vocabulary: &mut Vocabulary,
-    entry: &mut Entry,
+    vocabulary: &mut VocabularyBuilder,
+    phrases: &mut Vec<Vec<u32>>,
     field_words: &mut Vec<u32>,
     words: &mut Words,
     field: Field,
@@ -673,7 +726,7 @@ fn add_text(
         }
     }
     if matches!(field, Field::Title | Field::Alias | Field::Number) && !sequence.is_empty() {
-        entry.phrases.push(sequence);
+        phrases.push(sequence);
     }
 }
 

@@ -16,7 +16,7 @@ use sop_domain::locale::format_date;
 
 use super::current_sop;
 use crate::catalogue_data::catalogue;
-use crate::platform::dom_actions;
+use crate::platform::{dom, dom_actions};
 use crate::routes::{href, Route};
 use crate::strings as s;
 use crate::views::diagram::{DiagramFigure, DiagramSvg, Variant};
@@ -64,7 +64,7 @@ pub fn SopPage(sop: &'static Sop, #[prop(optional)] qr: Option<QrCode>) -> impl 
                 </header>
                 <div class="sop-grid">
                     <timing::Timing sop=sop/>
-                    <checklist::Checklist/>
+                    <checklist::Checklist sop=sop/>
                     // Printed with the checklist only ("Cetak daftar").
                     {qr.clone().map(|qr| view! { <print::QrBlock qr=qr class="print-qr--checklist"/> })}
                 </div>
@@ -97,10 +97,13 @@ fn SopActions() -> impl IntoView {
 }
 
 /// The diagram's frame around the drawings the build wrote (its children, which hydration
-/// leaves as they are).
+/// leaves as they are). A step's details are the ones the page's list of steps shows.
 #[island]
 fn DiagramIsland(children: Children) -> impl IntoView {
-    view! { <DiagramFigure sop=current_sop()>{children()}</DiagramFigure> }
+    let details = Callback::new(|i: usize| {
+        view! { <div class="diagram__listed-step" inner_html=dom::listed_step_html(i)></div> }.into_any()
+    });
+    view! { <DiagramFigure sop=current_sop() details=details>{children()}</DiagramFigure> }
 }
 
 fn date_or_dash(d: Option<chrono::NaiveDate>) -> String {

@@ -8,7 +8,6 @@ use sop_domain::catalogue::Sop;
 
 use super::file_stem;
 use crate::platform::{dom, files, image};
-use crate::routes::step_anchor;
 use crate::strings as s;
 
 /// The diagram's styles: the page links style/diagram.css; a downloaded SVG or PNG carries
@@ -33,13 +32,37 @@ fn standalone_svg(markup: &str) -> Option<String> {
     Some(format!("{}<style>{}</style>{}", &markup[..=close], DIAGRAM_CSS, &markup[close + 1..]))
 }
 
+/// The step's kelengkapan, waktu and output, from the SOP (the staff app, which has it).
+fn step_details(sop: &'static Sop, i: usize) -> AnyView {
+    let step = &sop.steps[i];
+    let field = |label: &'static str, value: &str| {
+        (!value.trim().is_empty()).then(|| view! { <div><dt>{label}</dt><dd>{value.to_string()}</dd></div> })
+    };
+    view! {
+        <p class="diagram__step"><strong>{s::SOP_STEP} " " {step.no}</strong> " · "
+            <span class=format!("lane-chip lane-chip--{}", step.lane_index % 8)>{step.lane.clone()}</span></p>
+        <p>{step.text.clone()}</p>
+        <dl class="step__facts">
+            {field(s::SOP_STEP_INPUTS, &step.inputs)}
+            <div><dt>{s::SOP_STEP_TIME}</dt><dd>{step.duration_parsed.describe()}</dd></div>
+            {field(s::SOP_STEP_OUTPUT, &step.output)}
+        </dl>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn DiagramFigure(
     sop: &'static Sop,
-    /// What "open the step" does (Enter, double click); by default, jump to the step's
-    /// anchor on the SOP page.
+    /// What "open the step" does (Enter, double click); by default, jump to the step in the
+    /// page's list of steps.
     #[prop(optional, into)]
     on_open: Option<Callback<usize>>,
+    /// What the details of a selected step show; by default, the step from `sop`. A SOP page
+    /// shows the step as its list of steps already says it (the citizen bundle does not carry
+    /// the texts).
+    #[prop(optional, into)]
+    details: Option<Callback<usize, AnyView>>,
     children: Children,
 ) -> impl IntoView {
     let selected = RwSignal::new(None::<usize>);
@@ -49,7 +72,7 @@ pub fn DiagramFigure(
 
     let open = move |i: usize| match on_open {
         Some(cb) => cb.run(i),
-        None => dom::go_to_anchor(&step_anchor(sop, i)),
+        None => dom::go_to_listed_step(i),
     };
 
     // The drawings are not reactive markup: the selection is shown by classes on the
@@ -107,23 +130,13 @@ pub fn DiagramFigure(
 
     let details = move || match selected.get() {
         None => view! { <p class="small muted">{s::DIAGRAM_HINT}</p> }.into_any(),
-        Some(i) => {
-            let step = &sop.steps[i];
-            let field = |label: &'static str, value: &str| {
-                (!value.trim().is_empty()).then(|| view! { <div><dt>{label}</dt><dd>{value.to_string()}</dd></div> })
-            };
-            view! {
-                <p class="diagram__step"><strong>{s::SOP_STEP} " " {step.no}</strong> " · "
-                    <span class=format!("lane-chip lane-chip--{}", step.lane_index % 8)>{step.lane.to_string()}</span></p>
-                <p>{step.text.to_string()}</p>
-                <dl class="step__facts">
-                    {field(s::SOP_STEP_INPUTS, &step.inputs)}
-                    <div><dt>{s::SOP_STEP_TIME}</dt><dd>{step.duration_parsed.describe()}</dd></div>
-                    {field(s::SOP_STEP_OUTPUT, &step.output)}
-                </dl>
-                <button type="button" class="button button--secondary" on:click=move |_| open(i)>{s::DIAGRAM_OPEN_STEP}</button>
-            }.into_any()
-        }
+        Some(i) => view! {
+            {match details {
+                Some(cb) => cb.run(i),
+                None => step_details(sop, i),
+            }}
+            <button type="button" class="button button--secondary" on:click=move |_| open(i)>{s::DIAGRAM_OPEN_STEP}</button>
+        }.into_any(),
     };
 
     view! {
