@@ -36,7 +36,8 @@ try {
       console.log(file);
       if (route.startsWith('sop/') && width === widths[widths.length - 1] && process.env.PRINT !== '0') {
         await page.emulateMedia({ media: 'print' });
-        await page.pdf({ path: `${out}/${name}.pdf`, format: 'A4', landscape: true, printBackground: true });
+        // The browser's defaults: the page's own CSS page size decides the orientation.
+        await page.pdf({ path: `${out}/${name}.pdf`, preferCSSPageSize: true, printBackground: true });
         console.log(`${out}/${name}.pdf`);
       }
       await page.context().close();

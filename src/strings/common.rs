@@ -3,6 +3,7 @@
 pub const OFFICE_NAME: &str = "Dinas Perindustrian, Transmigrasi dan Tenaga Kerja";
 pub const OFFICE_REGION: &str = "Kabupaten Katingan";
 pub const OFFICE_SHORT: &str = "DPTTK Katingan";
+pub const OFFICE_ACRONYM: &str = "DPTTK";
 pub const APP_NAME: &str = "Layanan SOP";
 pub const SKIP_TO_CONTENT: &str = "Langsung ke isi";
 

@@ -73,6 +73,10 @@ pub const KASUS_UNREADABLE_TITLE: &str = "Data permohonan tidak dapat dibaca";
 pub const KASUS_UNREADABLE_HELP: &str =
     "Data ini rusak atau ditulis oleh versi aplikasi lain. Data tersebut tidak ditimpa dan tidak dihapus: unduh teks aslinya dan serahkan kepada pengelola aplikasi. Permohonan lain tetap dapat dibuka.";
 pub const KASUS_DOWNLOAD_RAW: &str = "Unduh teks asli";
+pub const KASUS_CASE_LABEL: &str = "Permohonan";
+pub const KASUS_UNREADABLE_REASON: &str = "Tidak dapat dibaca:";
+/// The disclosure holding a parser's own (often English) words.
+pub const KASUS_TECHNICAL_DETAIL: &str = "Rincian teknis (untuk pengelola aplikasi)";
 
 /// "2 data tidak dapat dibaca".
 pub fn kasus_unreadable_count(n: usize) -> String {
@@ -100,6 +104,9 @@ pub const KASUS_PERSIST_NOT_GRANTED: &str =
 
 pub const KASUS_UNSAVED_TITLE: &str = "Perubahan belum tersimpan";
 pub const KASUS_UNSAVED_BADGE: &str = "Belum tersimpan";
+/// The marker under the header of every staff page while a change is only in memory.
+pub const KASUS_UNSAVED_MARKER: &str = "Ada perubahan yang belum tersimpan di perangkat ini:";
+pub const KASUS_UNSAVED_MARKER_HINT: &str = "Buka permohonannya untuk menyimpan ulang atau mengekspornya.";
 pub const KASUS_RETRY: &str = "Coba lagi";
 
 /// "1 tindakan masih hanya ada di tab ini: jangan tutup tab sebelum tersimpan."

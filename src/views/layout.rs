@@ -45,7 +45,12 @@ pub fn SiteHeader(side: Side) -> impl IntoView {
                 <a href=href("/") class="site-header__brand" rel=cross>
                     <span class="site-header__logo" aria-hidden="true">"SOP"</span>
                     <span class="site-header__names">
-                        <span class="site-header__office">{s::OFFICE_NAME}</span>
+                        // On a phone the name would take four lines: the acronym, spelled out
+                        // on demand, keeps the header one row.
+                        <span class="site-header__office">
+                            <span class="site-header__office-long">{s::OFFICE_NAME}</span>
+                            <abbr class="site-header__office-short" title=s::OFFICE_NAME>{s::OFFICE_ACRONYM}</abbr>
+                        </span>
                         <span class="site-header__region">{s::OFFICE_REGION}</span>
                     </span>
                 </a>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::case_unsaved_marker::UnsavedMarker;
 use crate::pages;
 use crate::platform::{dom, dom_actions, pwa};
 use layanan_sop::views::layout::{Side, SiteFooter, SiteHeader};
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base>
             <SiteHeader side=Side::Staff/>
+            <UnsavedMarker/>
             <main id="isi" class="page" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/kasus") view=pages::kasus_list::KasusListPage/>

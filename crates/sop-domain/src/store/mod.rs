@@ -175,7 +175,18 @@ impl DecodeError {
     pub fn is_future(&self) -> bool {
         matches!(self, DecodeError::FutureVersion { .. })
     }
+
+    /// The reason in plain Indonesian, and the parser's own words (often English) apart, for
+    /// a "rincian teknis" the staff open only if someone asks them.
+    pub fn explained(&self) -> (String, Option<String>) {
+        match self {
+            DecodeError::Json { detail } => (MSG_NOT_JSON.to_string(), Some(detail.clone())),
+            other => (msg_decode_error(other), None),
+        }
+    }
 }
+
+const MSG_NOT_JSON: &str = "isinya bukan JSON yang utuh (terpotong atau diubah di luar aplikasi)";
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

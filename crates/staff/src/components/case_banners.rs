@@ -70,11 +70,20 @@ fn QuarantinedBanner() -> impl IntoView {
 pub fn QuarantinedItem(entry: QuarantinedEntry) -> impl IntoView {
     let file_name = format!("data-rusak-{}.txt", entry.id());
     let raw = entry.raw.clone();
-    let label = format!("{} {}", s::KASUS_DOWNLOAD_RAW, entry.id());
+    let store = use_case_store();
+    let indexed = store.summaries.with_untracked(|all| all.iter().find(|s| s.id == entry.id()).map(|s| s.number.clone()));
+    let name = entry.label(indexed);
+    let label = format!("{} {}", s::KASUS_DOWNLOAD_RAW, name);
     view! {
         <li class="case-quarantine__item" data-key=entry.key.clone()>
-            <p class="case-quarantine__key mono">{entry.key.clone()}</p>
-            <p class="small">{entry.reason.clone()}</p>
+            <p class="case-quarantine__key"><strong>{s::KASUS_CASE_LABEL} " " {name}</strong></p>
+            <p class="small">{s::KASUS_UNREADABLE_REASON} " " {entry.reason.clone()}</p>
+            {entry.detail.clone().map(|d| view! {
+                <details class="small case-quarantine__detail">
+                    <summary>{s::KASUS_TECHNICAL_DETAIL}</summary>
+                    <p class="mono">{d}</p>
+                </details>
+            })}
             <button type="button" class="button button--secondary" aria-label=label
                 on:click=move |_| { files::download(&file_name, files::MIME_TEXT, &raw); }>
                 {s::KASUS_DOWNLOAD_RAW}

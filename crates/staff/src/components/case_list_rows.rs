@@ -52,12 +52,17 @@ fn CaseRow(row: CaseSummary, #[prop(into)] now_ms: Signal<i64>) -> impl IntoView
     let overdue_row = row.clone();
     let overdue = move || overdue_row.is_overdue(now_ms.get());
     let closed = !row.is_open();
+    let store = crate::state::use_case_store();
+    let row_id = row.id.clone();
+    // A change of this case kept only in memory (the list shows the stored state).
+    let unsaved = move || store.unsaved_cases().iter().any(|(id, _)| *id == row_id);
     view! {
         <li class="case-row" class:case-row--closed=closed data-case=row.id.clone()>
             <div class="case-row__head">
                 <A href=href(&routes::case_page(&row.id)) attr:class="case-row__number mono">{row.number.clone()}</A>
                 <span class=status_class(row.status)>{row.status.label()}</span>
                 {move || overdue().then(|| view! { <span class="case-overdue">{s::KASUS_OVERDUE}</span> })}
+                {move || unsaved().then(|| view! { <span class="case-unsaved-badge" data-testid="unsaved-badge">{s::KASUS_UNSAVED_BADGE}</span> })}
             </div>
             <p class="case-row__who">{row.applicant.clone()}</p>
             {(!row.subject.is_empty()).then(|| view! { <p class="case-row__subject">{row.subject.clone()}</p> })}

@@ -13,7 +13,9 @@ use crate::components::case_format::{
     checklist_items, clock_text, no_target_text, step_status_slug, step_time_text, wib,
     yes_target_text,
 };
+use crate::components::case_feedback::{InlineFeedback, PageFeedback};
 use crate::components::case_notes::{CaseNoteForm, CaseNoteList};
+use crate::state::FeedbackPlace;
 use crate::strings as s;
 
 /// The id of a step's heading on the case page (focused when the case moves to it).
@@ -105,6 +107,10 @@ fn CaseStepItem(
             }}
             {move || is_current.get().then(|| view! {
                 <CaseStepActions sop=sop index=index step=step status=status act=act can_act=can_act/>
+            })}
+            // The message after an action on this step, under its buttons.
+            {use_context::<PageFeedback>().map(|f| view! { <InlineFeedback feedback=f.0 at=FeedbackPlace::Step(index)/> })}
+            {move || is_current.get().then(|| view! {
                 <CaseChecklist case=case sop=sop index=index step=step act=act can_act=can_act/>
             })}
             {move || (!is_current.get()).then(|| step.decision.as_ref().map(|d| view! {

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::platform::{clock, files};
-use crate::state::{use_case_store, ArchivePlan, CaseStore, Feedback};
+use crate::components::case_feedback::InlineFeedback;
+use crate::state::{use_case_store, ArchivePlan, CaseStore, Feedback, FeedbackPlace};
 use crate::strings as s;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -58,18 +59,18 @@ pub fn CaseToolbar(
                     },
                 };
                 // The page may have been left while the file was read.
-                feedback.try_set(Some(fb));
+                feedback.try_set(Some(fb.at(FeedbackPlace::Tools)));
             });
         }
     };
     let csv = move |_| {
         let ids = filtered_ids.run(());
         let (name, content) = store.csv_file(&ids);
-        feedback.set(Some(if files::download(&name, files::MIME_CSV, &content) {
+        feedback.set(Some((if files::download(&name, files::MIME_CSV, &content) {
             Feedback::ok(s::kasus_csv_done(ids.len(), &name))
         } else {
             Feedback::error(s::KASUS_DOWNLOAD_FAILED)
-        }));
+        }).at(FeedbackPlace::Tools)));
     };
     view! {
         <section class="card case-tools" id="berkas" tabindex="-1" aria-labelledby="alat-data">
@@ -90,9 +91,11 @@ pub fn CaseToolbar(
             </div>
             <div class="actions">
                 <button type="button" class="button button--secondary" data-testid="backup"
-                    on:click=move |_| feedback.set(Some(download_backup(store)))>{s::KASUS_BACKUP}</button>
+                    on:click=move |_| feedback.set(Some(download_backup(store).at(FeedbackPlace::Tools)))>{s::KASUS_BACKUP}</button>
                 <button type="button" class="button button--secondary" data-testid="csv" on:click=csv>{s::KASUS_CSV}</button>
             </div>
+            // The message of these tools, here at the end of a long list, where they are used.
+            <InlineFeedback feedback=feedback at=FeedbackPlace::Tools/>
             <ArchivePanel feedback=feedback/>
         </section>
     }
@@ -110,18 +113,18 @@ fn ArchivePanel(feedback: RwSignal<Option<Feedback>>) -> impl IntoView {
     let download = move |_| {
         let p = store.prepare_archive(cutoff());
         if p.cases.is_empty() {
-            feedback.set(Some(Feedback::warn(s::KASUS_ARCHIVE_NONE)));
+            feedback.set(Some(Feedback::warn(s::KASUS_ARCHIVE_NONE).at(FeedbackPlace::Tools)));
             return;
         }
         if files::download(&p.file_name, files::MIME_JSON, &p.content) {
             plan.set(Some(p));
         } else {
-            feedback.set(Some(Feedback::error(s::KASUS_DOWNLOAD_FAILED)));
+            feedback.set(Some(Feedback::error(s::KASUS_DOWNLOAD_FAILED).at(FeedbackPlace::Tools)));
         }
     };
     let remove = move |_| {
         if let Some(p) = plan.get_untracked() {
-            feedback.set(Some(store.remove_archived(&p)));
+            feedback.set(Some(store.remove_archived(&p).at(FeedbackPlace::Tools)));
         }
         plan.set(None);
     };

@@ -12,3 +12,4 @@ pub mod case_staff;
 pub mod case_steps;
 pub mod case_toolbar;
 pub mod case_unsaved;
+pub mod case_unsaved_marker;

@@ -12,7 +12,7 @@ use sop_domain::catalogue::Sop;
 use crate::catalogue_data::{calendar, catalogue};
 use crate::components::case_audit::CaseAudit;
 use crate::components::case_banners::QuarantinedItem;
-use crate::components::case_feedback::CaseFeedback;
+use crate::components::case_feedback::{CaseFeedback, InlineFeedback, PageFeedback};
 use crate::components::case_header::CaseHeader;
 use crate::components::case_notes::{CaseNoteForm, CaseNoteList};
 use crate::components::case_staff::CaseStaffName;
@@ -23,7 +23,7 @@ use crate::platform::dom::focus_id;
 use crate::routes::href;
 use crate::platform::{clock, files};
 use crate::routes;
-use crate::state::{use_case_store, Feedback, OpenCase, QuarantinedEntry};
+use crate::state::{use_case_store, Feedback, FeedbackPlace, OpenCase, QuarantinedEntry};
 use crate::strings as s;
 
 /// What the page can show for the id in the address.
@@ -102,14 +102,17 @@ fn CaseView(id: String, initial: Case, sop: &'static Sop) -> impl IntoView {
     });
 
     let feedback = RwSignal::new(None::<Feedback>);
+    // The step cards and the notes show the messages that belong next to them.
+    provide_context(PageFeedback(feedback));
     let can_act = Signal::derive(move || store.has_staff_name() && !store.newer_data.get());
 
     let act = {
         let id = id.clone();
         Callback::new(move |action: Action| -> bool {
             let before = case.with_untracked(|c| c.current);
+            let place = place_of(&action);
             let (fb, applied) = store.apply(&id, action);
-            feedback.set(Some(fb));
+            feedback.set(Some(fb.at(place)));
             let after = case.with_untracked(|c| c.current);
             // The buttons of a finished step disappear: take the focus to the next step (or
             // to the message when the case closed) instead of losing it.
@@ -168,6 +171,7 @@ fn CaseView(id: String, initial: Case, sop: &'static Sop) -> impl IntoView {
                         <h2 id="catatan-permohonan">{s::KASUS_CASE_NOTES_TITLE}</h2>
                         <CaseNoteList notes=case_notes/>
                         <CaseNoteForm step=None dom_id="catatan-permohonan-form".to_string() act=act can_act=can_act/>
+                        <InlineFeedback feedback=feedback at=FeedbackPlace::Notes/>
                     </section>
                 </div>
                 <div class="case-layout__side">
@@ -185,6 +189,21 @@ fn CaseView(id: String, initial: Case, sop: &'static Sop) -> impl IntoView {
                 </div>
             </div>
         </article>
+    }
+}
+
+/// Where the message after `action` shows: next to the control that caused it.
+fn place_of(action: &Action) -> FeedbackPlace {
+    match *action {
+        Action::StartStep { step }
+        | Action::PauseStep { step }
+        | Action::ResumeStep { step }
+        | Action::FinishStep { step }
+        | Action::Decide { step, .. }
+        | Action::TickChecklist { step, .. }
+        | Action::AddNote { step: Some(step), .. } => FeedbackPlace::Step(step),
+        Action::AddNote { step: None, .. } => FeedbackPlace::Notes,
+        Action::Cancel { .. } | Action::Edit(_) => FeedbackPlace::Top,
     }
 }
 

@@ -176,7 +176,7 @@ impl CaseStore {
             Some(raw) => match super::cases::decode_checked(&key, raw) {
                 Ok(c) => Some(c),
                 // Never written over: the unreadable value may be the only copy of something.
-                Err(reason) => return Err(s::kasus_import_over_unreadable(&incoming.number, &reason)),
+                Err(reason) => return Err(s::kasus_import_over_unreadable(&incoming.number, &reason.explained().0)),
             },
         };
         let base = existing.as_ref().map_or(0, |c| c.revision);

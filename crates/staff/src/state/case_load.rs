@@ -15,6 +15,7 @@ use sop_domain::store::{
 use super::cases::{decode_checked, sop_of, CaseSlot, CaseStore, LoadState, OpenCase, QuarantinedEntry};
 use crate::catalogue_data::{calendar, catalogue};
 use crate::platform::case_store::{self as db, ExternalChange};
+use crate::platform::prefs;
 use crate::strings as s;
 
 /// Case values checked per slice of the background check: small enough that a slice stays
@@ -60,7 +61,7 @@ impl CaseStore {
                 for key in &index.quarantined_keys {
                     let Some(raw) = db::get(key) else { continue };
                     match decode_checked(key, &raw) {
-                        Err(reason) => quarantined.push(QuarantinedEntry { key: key.clone(), raw, reason }),
+                        Err(reason) => quarantined.push(QuarantinedEntry::new(key.clone(), raw, &reason)),
                         // Repaired by hand since: the index must be rebuilt to list it.
                         Ok(_) => return self.load_everything(),
                     }
@@ -99,7 +100,7 @@ impl CaseStore {
             report
                 .quarantined
                 .into_iter()
-                .map(|q| QuarantinedEntry { key: q.key, raw: q.raw, reason: q.reason.to_string() })
+                .map(|q| QuarantinedEntry::new(q.key, q.raw, &q.reason))
                 .collect(),
         );
         self.load_problems.set(problems);
@@ -181,6 +182,17 @@ impl CaseStore {
 
     /// Another tab changed localStorage: follow it in the list and in the open case.
     pub(super) fn on_external_change(&self, change: ExternalChange) {
+        // Preferences follow other tabs like cases do: a name changed in one tab signs the
+        // next action in every tab.
+        match &change {
+            ExternalChange::Key { key, new_value, .. } if *key == format!("{}{}", prefs::PREFIX, super::cases::STAFF_PREF_KEY) => {
+                let name = new_value.as_deref().and_then(|v| serde_json::from_str::<String>(v).ok()).unwrap_or_default();
+                self.staff_name.set(name);
+                return;
+            }
+            ExternalChange::Cleared => self.staff_name.set(String::new()),
+            _ => {}
+        }
         if self.load_state.get_untracked() == LoadState::NotLoaded {
             // Nothing is shown yet; the first staff page will read the fresh state.
             return;
@@ -211,7 +223,7 @@ impl CaseStore {
                     }
                 }
                 Err(reason) => {
-                    let entry = QuarantinedEntry { key: key.clone(), raw, reason };
+                    let entry = QuarantinedEntry::new(key.clone(), raw, &reason);
                     self.note_quarantined(entry.clone());
                     if is_open && !has_unsaved {
                         self.set_opened(OpenCase::Unreadable(entry));

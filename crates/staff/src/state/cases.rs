@@ -25,7 +25,7 @@ use crate::platform::{clock, perf, prefs};
 use crate::strings as s;
 
 /// The preference key of the staff name shown in the audit trail.
-const STAFF_PREF_KEY: &str = "petugas";
+pub(super) const STAFF_PREF_KEY: &str = "petugas";
 /// Usage (in percent of the browser's quota) from which the list warns.
 pub const NEAR_QUOTA_PERCENT: usize = 80;
 /// How often a new case is numbered again when another tab took its number meanwhile.
@@ -45,11 +45,40 @@ pub struct QuarantinedEntry {
     pub raw: String,
     /// Why, in Indonesian.
     pub reason: String,
+    /// The parser's own words, for "rincian teknis".
+    pub detail: Option<String>,
 }
 
 impl QuarantinedEntry {
+    pub fn new(key: String, raw: String, error: &store::DecodeError) -> QuarantinedEntry {
+        let (reason, detail) = error.explained();
+        QuarantinedEntry { key, raw, reason, detail }
+    }
+
     pub fn id(&self) -> &str {
         case_id_of_key(&self.key).unwrap_or(&self.key)
+    }
+
+    /// The case as the staff know it: its number ("JHT/0002/XII/2026" as the list's index or
+    /// what is left of the value holds it, or "JHT/0002/…/2026" from its key when nothing
+    /// does) and its SOP's title.
+    pub fn label(&self, indexed_number: Option<String>) -> String {
+        let Some(parts) = sop_domain::case::parse_case_number(self.id()) else {
+            return self.id().to_string();
+        };
+        let code = parts.code.to_ascii_uppercase();
+        let prefix = format!("{code}/{:04}/", parts.running);
+        let printed = self.raw.find(&prefix).and_then(|at| {
+            let rest = &self.raw[at..];
+            let end = rest.find(|c: char| c == '"' || c.is_whitespace() || c == ',').unwrap_or(rest.len());
+            let candidate = &rest[..end];
+            sop_domain::case::parse_case_number(candidate).filter(|n| n.year == parts.year).map(|_| candidate.to_string())
+        });
+        let number = indexed_number.or(printed).unwrap_or_else(|| format!("{prefix}\u{2026}/{}", parts.year));
+        match catalogue().sop_by_code(&code) {
+            Some(sop) => format!("{number} \u{2014} {}", sop.title),
+            None => number,
+        }
     }
 }
 
@@ -60,22 +89,42 @@ pub enum FeedbackKind {
     Error,
 }
 
-/// What an operation tells the user.
+/// What an operation tells the user, and where: next to the control that caused it, so that
+/// the message never covers the control the user needs next.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Feedback {
     pub kind: FeedbackKind,
     pub text: String,
+    pub place: FeedbackPlace,
+}
+
+/// Where a message is shown on the page (in the flow, never over it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FeedbackPlace {
+    /// Under the page's head: the case's own buttons, the list's forms.
+    #[default]
+    Top,
+    /// In the card of the step at this index, under its buttons.
+    Step(usize),
+    /// Under the notes about the case as a whole.
+    Notes,
+    /// Next to the file tools under the case list.
+    Tools,
 }
 
 impl Feedback {
     pub fn ok(text: impl Into<String>) -> Feedback {
-        Feedback { kind: FeedbackKind::Ok, text: text.into() }
+        Feedback { kind: FeedbackKind::Ok, text: text.into(), place: FeedbackPlace::Top }
     }
     pub fn warn(text: impl Into<String>) -> Feedback {
-        Feedback { kind: FeedbackKind::Warn, text: text.into() }
+        Feedback { kind: FeedbackKind::Warn, text: text.into(), place: FeedbackPlace::Top }
     }
     pub fn error(text: impl Into<String>) -> Feedback {
-        Feedback { kind: FeedbackKind::Error, text: text.into() }
+        Feedback { kind: FeedbackKind::Error, text: text.into(), place: FeedbackPlace::Top }
+    }
+    /// The same message, shown at `place`.
+    pub fn at(self, place: FeedbackPlace) -> Feedback {
+        Feedback { place, ..self }
     }
     pub fn is_error(&self) -> bool {
         self.kind == FeedbackKind::Error
@@ -208,9 +257,9 @@ pub fn use_case_store() -> CaseStore {
 }
 
 /// A stored value decoded and checked against the catalogue, or why not (Indonesian).
-pub(super) fn decode_checked(key: &str, raw: &str) -> Result<Case, String> {
-    let case = store::decode_case(key, raw).map_err(|e| e.to_string())?;
-    store::validate_case(&case, catalogue()).map_err(|e| e.to_string())?;
+pub(super) fn decode_checked(key: &str, raw: &str) -> Result<Case, store::DecodeError> {
+    let case = store::decode_case(key, raw)?;
+    store::validate_case(&case, catalogue())?;
     Ok(case)
 }
 
@@ -252,7 +301,7 @@ impl CaseStore {
                     OpenCase::Ready(CaseSlot { case, unsaved: None })
                 }
                 Err(reason) => {
-                    let entry = QuarantinedEntry { key, raw, reason };
+                    let entry = QuarantinedEntry::new(key, raw, &reason);
                     self.note_quarantined(entry.clone());
                     OpenCase::Unreadable(entry)
                 }
@@ -266,7 +315,23 @@ impl CaseStore {
     /// The stored case, decoded (for exports); `Err` with the reason when unreadable.
     pub fn read_stored(&self, id: &str) -> Option<Result<Case, String>> {
         let key = case_key(id);
-        db::get(&key).map(|raw| decode_checked(&key, &raw))
+        db::get(&key).map(|raw| decode_checked(&key, &raw).map_err(|e| e.explained().0))
+    }
+
+    /// The cases whose changes are only in memory, as (id, number), for the marker that leads
+    /// back to them from any staff page.
+    pub fn unsaved_cases(&self) -> Vec<(String, String)> {
+        self.opened.with(|m| {
+            let mut out: Vec<(String, String)> = m
+                .iter()
+                .filter_map(|(id, o)| match o {
+                    OpenCase::Ready(CaseSlot { case, unsaved: Some(_) }) => Some((id.clone(), case.number.clone())),
+                    _ => None,
+                })
+                .collect();
+            out.sort();
+            out
+        })
     }
 
     /// Whether any case holds changes that are only in memory.

@@ -7,6 +7,6 @@ mod cases;
 
 pub use case_files::{ArchivePlan, ImportReport};
 pub use cases::{
-    provide_case_store, use_case_store, CaseSlot, CaseStore, Feedback, FeedbackKind, LoadState,
+    provide_case_store, use_case_store, CaseSlot, CaseStore, Feedback, FeedbackKind, FeedbackPlace, LoadState,
     OpenCase, QuarantinedEntry, SaveFailure, Unsaved,
 };
