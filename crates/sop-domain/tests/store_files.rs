@@ -45,7 +45,7 @@ fn a_case_file_carries_its_kind_schema_and_export_time() {
     let file = export_case(&case, wib(2026, 3, 2, 12, 0));
     let json: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(json["kind"], "layanan-sop-katingan/case");
-    assert_eq!(json["schema"], 2);
+    assert_eq!(json["schema"], 3);
     assert_eq!(json["exported_at"], "2026-03-02T05:00:00Z");
     assert_eq!(json["case"]["id"], "jht-2026-0001");
     assert_eq!(
@@ -131,12 +131,12 @@ fn malformed_files_are_refused_with_a_clear_message() {
         ("[]".into(), "Berkas ini bukan berkas permohonan Layanan SOP Katingan. Tidak ada yang diubah."),
         ("{\"kind\":\"foto\"}".into(), "Berkas ini bukan berkas permohonan Layanan SOP Katingan."),
         (backup, "Ini berkas cadangan seluruh data; gunakan menu Pulihkan cadangan. Tidak ada yang diubah."),
-        (with("\"schema\": 2", "\"schema\": 3"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 3)."),
-        (with("\"schema\": 2", "\"schema\": \"dua\""), "Isi berkas rusak: nomor versi skema tidak ada. Tidak ada yang diubah."),
+        (with("\"schema\": 3", "\"schema\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
+        (with("\"schema\": 3", "\"schema\": \"tiga\""), "Isi berkas rusak: nomor versi skema tidak ada. Tidak ada yang diubah."),
         (with("\"s\": \"jht\"", "\"s\": \"izin-tambang\""), "Isi berkas rusak: data tidak sah: SOP \u{201c}izin-tambang\u{201d} tidak ada dalam katalog."),
         (with("\"r\": 3", "\"r\": -3"), "Isi berkas rusak: isian \u{201c}r\u{201d} bukan bilangan bulat."),
         (with("\"id\": \"jht-2026-0001\",", ""), "Isi berkas rusak: isian \u{201c}id\u{201d} tidak ada."),
-        (with("\"v\": 2", "\"v\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
+        (with("\"v\": 3", "\"v\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
     ];
     for (file, expect) in check {
         let got = import_case(&file, None, catalogue()).map_err(|e| e.to_string());
@@ -335,7 +335,7 @@ fn a_stale_write_is_detected_and_replayed_on_the_fresh_case() {
             "base {base_revision}"
         );
     }
-    let future = fixture("v3-future.json");
+    let future = fixture("v4-future.json");
     let unreadable = check_write(&key, Some(&future), 3);
     assert!(matches!(&unreadable, WriteCheck::Unreadable { reason } if reason.is_future()));
     let msg = unreadable.message().unwrap();

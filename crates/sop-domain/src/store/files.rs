@@ -8,7 +8,7 @@ use crate::case::Case;
 use crate::catalogue::Catalogue;
 use crate::excel_csv::{push_row, BOM, CRLF};
 
-use super::codec::{decode_versioned, parse_json, v2_encode, version_of};
+use super::codec::{decode_versioned, parse_json, compact_encode, version_of};
 use super::index::CaseSummary;
 use super::{validate_case, DecodeError, CURRENT_SCHEMA};
 
@@ -137,11 +137,12 @@ fn envelope(kind: &str, now_ms: i64) -> Map<String, Value> {
     m
 }
 
-/// The hand-over file of one case: `{"kind": "layanan-sop-katingan/case", "schema": 2,
-/// "exported_at": "2026-11-12T03:00:00Z", "case": {…v2 with "id"…}}`, indented for people.
+/// The hand-over file of one case: `{"kind": "layanan-sop-katingan/case", "schema": 3,
+/// "exported_at": "2026-11-12T03:00:00Z", "case": {…compact form with "id"…}}`, indented for
+/// people.
 pub fn export_case(case: &Case, now_ms: i64) -> String {
     let mut m = envelope(CASE_FILE_KIND, now_ms);
-    m.insert("case".into(), Value::Object(v2_encode(case, true)));
+    m.insert("case".into(), Value::Object(compact_encode(case, true)));
     serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default()
 }
 
@@ -179,8 +180,8 @@ fn read_envelope(raw: &str, kind: &'static str) -> Result<(Map<String, Value>, u
     Ok((obj, schema))
 }
 
-/// A case object of a file of schema `schema` (v1 files hold the v1 case object, v2 files the
-/// v2 object with its id), checked against the catalogue.
+/// A case object of a file of schema `schema` (v1 files hold the v1 case object, v2 and v3
+/// files the compact object with its id), checked against the catalogue.
 fn case_from_file_value(
     value: Value,
     schema: u64,
@@ -271,8 +272,9 @@ pub fn import_case(
 // Backup of the whole store.
 // ---------------------------------------------------------------------------------------------
 
-/// A backup file: `{"kind": "layanan-sop-katingan/backup", "schema": 2, "exported_at": …,
-/// "staff": "…"|null, "count": n, "cases": [{…v2 with "id"…}, …]}`, one case per line.
+/// A backup file: `{"kind": "layanan-sop-katingan/backup", "schema": 3, "exported_at": …,
+/// "staff": "…"|null, "count": n, "cases": [{…compact form with "id"…}, …]}`, one case per
+/// line.
 pub fn export_backup(cases: &[Case], staff_name: Option<&str>, now_ms: i64) -> String {
     let mut m = envelope(BACKUP_FILE_KIND, now_ms);
     m.insert("staff".into(), staff_name.map_or(Value::Null, Value::from));
@@ -285,7 +287,7 @@ pub fn export_backup(cases: &[Case], staff_name: Option<&str>, now_ms: i64) -> S
     out.push_str(",\"cases\":[");
     for (i, c) in cases.iter().enumerate() {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&Value::Object(v2_encode(c, true)).to_string());
+        out.push_str(&Value::Object(compact_encode(c, true)).to_string());
     }
     out.push_str("\n]}\n");
     out

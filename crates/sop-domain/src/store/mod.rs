@@ -9,7 +9,7 @@
 //! | --- | --- |
 //! | `lsk:case:<id>` | one case ([`encode_case`]); the source of truth |
 //! | `lsk:index:<yyyy-mm>` | the summaries ([`CaseSummary`]) of the cases created that month (WIB) |
-//! | `lsk:meta` | `{"v":2,"shards":["2026-11",…],"quarantined":["lsk:case:…"],"dirty":false}` |
+//! | `lsk:meta` | `{"v":3,"shards":["2026-11",…],"quarantined":["lsk:case:…"],"dirty":false}` |
 //!
 //! Saving a change writes the case and rewrites one index shard ([`plan_save`]), never the
 //! whole store. The list page starts from the index alone ([`load_index`]: no case value is
@@ -19,22 +19,32 @@
 //!
 //! # Stored values and schema versions
 //!
-//! Every value carries its schema version. [`CURRENT_SCHEMA`] is 2. A value of a newer schema
+//! Every value carries its schema version. [`CURRENT_SCHEMA`] is 3. A value of a newer schema
 //! (written by a newer app in another tab) is never read partially and never overwritten:
-//! it is quarantined with its raw text. Older versions are migrated when read.
+//! it is quarantined with its raw text. Older versions are migrated when read, and
+//! [`load_all`] rewrites them in the current schema. The index (meta and shards) carries the
+//! same version: an index of another version is rebuilt from the cases, and an app that finds
+//! a newer one writes nothing.
 //!
 //! - **v1** — the verbose JSON of the case: `{"schema":1,"case":{"id":…,"number":…,
 //!   "steps":[{"status":"done","visits":1,"intervals":[{"start_ms":…,"end_ms":…}],…}],
 //!   "audit":[{"at_ms":…,"actor":…,"kind":"finish","step":3,"to":{"step":4},"detail":""}],…}}`
 //!   (see `codec.rs`). A closed JHT case takes about 4,000 characters: 10,000 of them would
 //!   need eight times the browser's quota.
-//! - **v2** — compact JSON, then packed (below):
+//! - **v2** — compact JSON, then packed (below); the keys of the table without `o` and `h`,
+//!   the log without `u`.
+//! - **v3** — v2 plus the case's identity: its uid (`o`) and its previous numbers (`h`), and
+//!   the log kind `u` (renumbered). Migrating v1 and v2 values gives each case the uid
+//!   [`crate::case::derived_uid`] makes from its id and creation time, the same on every PC that
+//!   holds a copy, and no previous numbers.
 //!
 //! | key | meaning |
 //! | --- | --- |
-//! | `v` | 2 |
+//! | `v` | 3 |
 //! | `id` | only in files (in storage the key holds it) |
 //! | `n`, `s`, `a` | number, SOP id, applicant |
+//! | `o` | the uid; left out when it is the derived one (every case stored before v3) |
+//! | `h` | the previous numbers; left out when the log's renumberings give them (always, for cases this app changed) |
 //! | `k`, `p`, `x` | contact, subject, notes (left out when empty) |
 //! | `u` | time unit in ms: left out = 1000 (whole seconds, what `apply` records), else 1 |
 //! | `c` | created, in units since 1970 |
@@ -51,7 +61,7 @@
 //! Kinds in `l`: `c` create, `s` start, `p` pause, `r` resume, `f` finish (to the next step,
 //! or done after the last; `f>5`, `f.` otherwise), `y>4` / `n>0` / `nx` a decision answered
 //! Ya/Tidak leading to step index 4 / 0 / rejected, `k` note, `t+2` / `t-2` kelengkapan item 2
-//! ticked / unticked, `b` cancel, `e` edit.
+//! ticked / unticked, `b` cancel, `e` edit, `u` renumbered (detail: "old → new").
 //!
 //! The per-step records (intervals, visits, answers, ticks, notes) are not stored: every
 //! action logs what it changed, and `case::replay_step_records` recomputes them from the log.
@@ -59,10 +69,10 @@
 //! otherwise writes them in full (`sx`, `cn`), so the encoding is lossless for any case.
 //!
 //! **Packing.** localStorage counts UTF-16 code units (Chromium: 5,242,880 per origin for keys
-//! plus values, measured, whatever the characters). The v2 JSON is written as ASCII (other
+//! plus values, measured, whatever the characters). The v3 JSON is written as ASCII (other
 //! characters as `\uXXXX`), and seven bits per character are packed into 15-bit code units
 //! `U+4000..U+BFFF`, prefixed by [`PACKED_PREFIX`]: 2.1 characters per unit. Index shards
-//! are packed the same way (`{"v":2,"c":[row,…]}`, see `index.rs`); the meta stays plain.
+//! are packed the same way (`{"v":3,"c":[row,…]}`, see `index.rs`); the meta stays plain.
 //! Plain JSON is accepted everywhere a packed value is, so a value repaired by hand can be
 //! pasted back as readable JSON.
 
@@ -86,7 +96,7 @@ pub use index::{
 };
 
 /// The schema version this code writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 pub const KEY_PREFIX: &str = "lsk:";
 pub const CASE_KEY_PREFIX: &str = "lsk:case:";
@@ -213,14 +223,14 @@ pub fn case_id_of_key(key: &str) -> Option<&str> {
         .filter(|id| !id.is_empty())
 }
 
-/// The value to store under [`case_key`]: v2, packed.
+/// The value to store under [`case_key`]: the current schema, packed.
 pub fn encode_case(case: &Case) -> String {
-    pack(&codec::v2_json(case, false))
+    pack(&codec::compact_json(case, false))
 }
 
-/// The compact v2 JSON of a case without packing (readable; `decode_case` accepts it too).
+/// The compact JSON of a case without packing (readable; `decode_case` accepts it too).
 pub fn encode_case_json(case: &Case) -> String {
-    codec::v2_json(case, false)
+    codec::compact_json(case, false)
 }
 
 /// A case from its key and stored value, of any known schema version (older ones are
