@@ -188,8 +188,20 @@ fn describe_audit(
             Some((from, to)) => format!("Nomor diubah dari {from} menjadi {to} karena {REASON_RENUMBERED}."),
             None => format!("Nomor diubah{}", prefixed(": ", detail)),
         },
+        AuditKind::Merged => format!(
+            "Dua versi permohonan yang diubah terpisah digabung{}; riwayat keduanya disimpan utuh",
+            prefixed(": ", detail)
+        ),
     }
 }
+
+/// After an entry kept without effect in a merged history (`AuditEntry::no_effect`).
+const NO_EFFECT_NOTE: &str =
+    "(tidak berpengaruh: saat dua versi digabung, permohonan sudah dalam keadaan lain)";
+
+/// Who writes the entry of a merge: the app itself, the same on every PC, so that two PCs
+/// merging the same two versions write the same entry.
+pub const ACTOR_APP: &str = "Aplikasi";
 
 /// Why a case is renumbered; the only reason there is (see [`clash_order`]).
 const REASON_RENUMBERED: &str =
@@ -439,6 +451,9 @@ pub enum AuditKind {
     /// `detail` is "<old number> → <new number>" (see [`renumbering_of`]); the new number is
     /// one this crate made, so it never holds the arrow and the split is unambiguous.
     Renumbered,
+    /// Two versions of the case, changed apart on two PCs, were merged (`merge::merge_cases`).
+    /// `detail` names both versions; the entries of both are all in the log.
+    Merged,
 }
 
 /// One line of the case's history. Every action appends one.
@@ -451,13 +466,23 @@ pub struct AuditEntry {
     pub step: Option<usize>,
     /// Free text: a note, a cancel reason, the changes of an edit; empty otherwise.
     pub detail: String,
+    /// Kept for the record without changing the case: when two versions of the case were
+    /// merged, this entry no longer fitted the merged state (e.g. both PCs finished the same
+    /// step; the second finish is kept, marked, and the step is finished once). Never set by
+    /// `apply`. Not part of the entry's identity: see `merge.rs`.
+    pub no_effect: bool,
 }
 
 impl AuditEntry {
     /// The entry in words, with step numbers as printed in `sop` (the case's SOP).
     pub fn describe(&self, sop: &Sop) -> String {
         let no = |i: usize| sop.steps.get(i).map_or(i as u32 + 1, |s| s.no);
-        describe_audit(&self.kind, self.step.map(no), no, &self.detail)
+        let text = describe_audit(&self.kind, self.step.map(no), no, &self.detail);
+        if self.no_effect {
+            format!("{text} {NO_EFFECT_NOTE}")
+        } else {
+            text
+        }
     }
 }
 
@@ -787,6 +812,7 @@ pub fn renumber(case: &Case, number: &str, now_ms: i64, actor: &str) -> Result<C
         kind: AuditKind::Renumbered,
         step: None,
         detail: format!("{}{RENUMBER_ARROW}{number}", case.number),
+        no_effect: false,
     };
     enact_renumbering(&mut next, &entry.detail);
     next.revision = case.revision + 1;
@@ -955,6 +981,7 @@ impl Case {
                 kind: AuditKind::Create,
                 step: None,
                 detail: String::new(),
+                no_effect: false,
             }],
             cancel_reason: None,
         })
@@ -1055,7 +1082,9 @@ pub fn apply(
         });
     }
     let at_ms = record_time(now_ms);
-    let mut next = case.clone();
+    // The checks of the action against the case; the change itself is the entry's, made by
+    // `enact`, which the replay of a merged history shares.
+    let mut edited = None;
     let (kind, step, detail) = match action {
         Action::StartStep { step } => {
             let s = current_step(case, sop, *step)?;
@@ -1066,9 +1095,6 @@ pub fn apply(
                 &[StepStatus::Pending],
                 StepAction::Start,
             )?;
-            let rec = &mut next.steps[*step];
-            rec.begin(at_ms, true);
-            rec.status = StepStatus::Running;
             (AuditKind::Start, Some(*step), String::new())
         }
         Action::PauseStep { step } => {
@@ -1080,9 +1106,6 @@ pub fn apply(
                 &[StepStatus::Running],
                 StepAction::Pause,
             )?;
-            let rec = &mut next.steps[*step];
-            rec.end(at_ms);
-            rec.status = StepStatus::Paused;
             (AuditKind::Pause, Some(*step), String::new())
         }
         Action::ResumeStep { step } => {
@@ -1094,9 +1117,6 @@ pub fn apply(
                 &[StepStatus::Paused],
                 StepAction::Resume,
             )?;
-            let rec = &mut next.steps[*step];
-            rec.begin(at_ms, false);
-            rec.status = StepStatus::Running;
             (AuditKind::Resume, Some(*step), String::new())
         }
         Action::FinishStep { step } => {
@@ -1119,7 +1139,6 @@ pub fn apply(
             } else {
                 Target::Done
             };
-            finish_and_move(&mut next, *step, at_ms, to);
             (AuditKind::Finish { to }, Some(*step), String::new())
         }
         Action::Decide { step, answer } => {
@@ -1141,8 +1160,6 @@ pub fn apply(
                 (Answer::No, DecisionTarget::Step(r)) => Target::Step(r.index),
                 (Answer::No, DecisionTarget::Rejected) => Target::Rejected,
             };
-            next.steps[*step].answer = Some(*answer);
-            finish_and_move(&mut next, *step, at_ms, to);
             (
                 AuditKind::Decide {
                     answer: *answer,
@@ -1154,17 +1171,8 @@ pub fn apply(
         }
         Action::AddNote { step, text } => {
             let text = checked_text(text, FIELD_NOTE, MAX_NOTE_CHARS, true)?;
-            let note = Note {
-                at_ms,
-                actor: actor.clone(),
-                text: text.clone(),
-            };
-            match step {
-                Some(i) => {
-                    check_index(sop, *i)?;
-                    next.steps[*i].notes.push(note);
-                }
-                None => next.case_notes.push(note),
+            if let Some(i) = step {
+                check_index(sop, *i)?;
             }
             (AuditKind::Note, *step, text)
         }
@@ -1177,7 +1185,6 @@ pub fn apply(
             if case.steps[*step].is_ticked(*item) == *ticked {
                 return Err(CaseError::TickUnchanged { ticked: *ticked });
             }
-            next.steps[*step].tick(item16, *ticked);
             (
                 AuditKind::Tick {
                     item: item16,
@@ -1189,18 +1196,7 @@ pub fn apply(
         }
         Action::Cancel { reason } => {
             let reason = checked_text(reason, FIELD_CANCEL_REASON, MAX_REASON_CHARS, true)?;
-            let at_step = case.current;
-            if let Some(i) = at_step {
-                let rec = &mut next.steps[i];
-                if rec.status == StepStatus::Running {
-                    rec.end(at_ms);
-                    rec.status = StepStatus::Paused;
-                }
-            }
-            next.status = CaseStatus::Dibatalkan;
-            next.current = None;
-            next.cancel_reason = Some(reason.clone());
-            (AuditKind::Cancel, at_step, reason)
+            (AuditKind::Cancel, case.current, reason)
         }
         Action::Edit(fields) => {
             let fields = checked_fields(fields)?;
@@ -1217,23 +1213,127 @@ pub fn apply(
             if changes.is_empty() {
                 return Err(CaseError::NoChange);
             }
-            next.applicant = fields.applicant;
-            next.contact = fields.contact;
-            next.subject = fields.subject;
-            next.notes = fields.notes;
+            edited = Some(fields);
             (AuditKind::Edit, None, changes.join("; "))
         }
     };
-    next.revision = case.revision + 1;
-    next.updated_ms = at_ms;
-    next.audit.push(AuditEntry {
+    let entry = AuditEntry {
         at_ms,
         actor,
         kind,
         step,
         detail,
-    });
+        no_effect: false,
+    };
+    let mut next = case.clone();
+    enact(&mut next, &entry);
+    // An edit's new values are not in its entry (only a description of them is): set here.
+    if let Some(fields) = edited {
+        next.applicant = fields.applicant;
+        next.contact = fields.contact;
+        next.subject = fields.subject;
+        next.notes = fields.notes;
+    }
+    next.revision = case.revision + 1;
+    next.updated_ms = at_ms;
+    next.audit.push(entry);
     Ok(next)
+}
+
+/// What an audit entry does to a case once it is known to apply: the step's status and
+/// record, the current step, the case's status, the number. `apply` calls it after checking
+/// the action, and the replay of a merged history (`merge.rs`) after [`entry_applies`], so an
+/// entry changes a case alike on both paths. An edit's new values are not in its entry: the
+/// caller sets them.
+pub(crate) fn enact(case: &mut Case, e: &AuditEntry) {
+    let at_ms = e.at_ms;
+    let step = e.step.filter(|i| *i < case.steps.len());
+    match (e.kind, step) {
+        (AuditKind::Start, Some(i)) => {
+            let rec = &mut case.steps[i];
+            rec.begin(at_ms, true);
+            rec.status = StepStatus::Running;
+        }
+        (AuditKind::Pause, Some(i)) => {
+            let rec = &mut case.steps[i];
+            rec.end(at_ms);
+            rec.status = StepStatus::Paused;
+        }
+        (AuditKind::Resume, Some(i)) => {
+            let rec = &mut case.steps[i];
+            rec.begin(at_ms, false);
+            rec.status = StepStatus::Running;
+        }
+        (AuditKind::Finish { to }, Some(i)) => finish_and_move(case, i, at_ms, to),
+        (AuditKind::Decide { answer, to }, Some(i)) => {
+            case.steps[i].answer = Some(answer);
+            finish_and_move(case, i, at_ms, to);
+        }
+        (AuditKind::Note, _) => {
+            let note = Note {
+                at_ms,
+                actor: e.actor.clone(),
+                text: e.detail.clone(),
+            };
+            match step {
+                Some(i) => case.steps[i].notes.push(note),
+                None => case.case_notes.push(note),
+            }
+        }
+        (AuditKind::Tick { item, ticked }, Some(i)) => case.steps[i].tick(item, ticked),
+        (AuditKind::Cancel, _) => {
+            // The timer of the step being worked on stops; the step stays where it was.
+            if let Some(rec) = case.current.and_then(|i| case.steps.get_mut(i)) {
+                if rec.status == StepStatus::Running {
+                    rec.end(at_ms);
+                    rec.status = StepStatus::Paused;
+                }
+            }
+            case.status = CaseStatus::Dibatalkan;
+            case.current = None;
+            case.cancel_reason = Some(e.detail.clone());
+        }
+        (AuditKind::Renumbered, _) => enact_renumbering(case, &e.detail),
+        _ => {}
+    }
+}
+
+/// Whether an entry still fits the case as it is now: the checks `apply` makes of the case's
+/// state (open, the entry's step is the current one and in the right status, a tick changes
+/// something, a renumbering starts from the case's number). Not those of the action's input
+/// (texts, the SOP's targets), which the entry passed when it was written. The replay of a
+/// merged history keeps an entry that fails this in the log, marked, without its change.
+pub(crate) fn entry_applies(case: &Case, e: &AuditEntry) -> bool {
+    let steps = case.steps.len();
+    let open = case.is_open();
+    let current_is = |allowed: &[StepStatus]| {
+        e.step.is_some_and(|i| {
+            case.current == Some(i) && case.steps.get(i).is_some_and(|r| allowed.contains(&r.status))
+        })
+    };
+    let target_ok = |t: Target| !matches!(t, Target::Step(i) if i >= steps);
+    match e.kind {
+        // The first entry of every case; the replay starts from its state.
+        AuditKind::Create => false,
+        AuditKind::Start => open && current_is(&[StepStatus::Pending]),
+        AuditKind::Pause => open && current_is(&[StepStatus::Running]),
+        AuditKind::Resume => open && current_is(&[StepStatus::Paused]),
+        AuditKind::Finish { to } | AuditKind::Decide { to, .. } => {
+            open && current_is(&[StepStatus::Running, StepStatus::Paused]) && target_ok(to)
+        }
+        AuditKind::Note => e.step.is_none_or(|i| i < steps),
+        AuditKind::Tick { item, ticked } => {
+            open && e
+                .step
+                .and_then(|i| case.steps.get(i))
+                .is_some_and(|r| r.is_ticked(usize::from(item)) != ticked)
+        }
+        AuditKind::Cancel | AuditKind::Edit => open,
+        AuditKind::Renumbered => {
+            renumbering_of(&e.detail).is_some_and(|(from, _)| from == case.number)
+        }
+        AuditKind::Merged => true,
+    }
 }
 
 fn check_index(sop: &Sop, step: usize) -> Result<(), CaseError> {
@@ -1317,13 +1417,16 @@ pub fn replay_step_records(
 ) -> Option<(Vec<StepRecord>, Vec<Note>)> {
     let mut records = vec![StepRecord::default(); steps];
     let mut case_notes = Vec::new();
-    for e in audit {
+    for e in audit.iter().filter(|e| !e.no_effect) {
         let rec = match e.step {
             Some(i) => Some(records.get_mut(i)?),
             None => None,
         };
         match (e.kind, rec) {
-            (AuditKind::Create | AuditKind::Edit | AuditKind::Renumbered, _) => {}
+            (
+                AuditKind::Create | AuditKind::Edit | AuditKind::Renumbered | AuditKind::Merged,
+                _,
+            ) => {}
             (AuditKind::Start, Some(r)) => r.begin(e.at_ms, true),
             (AuditKind::Resume, Some(r)) => r.begin(e.at_ms, false),
             (AuditKind::Pause | AuditKind::Finish { .. } | AuditKind::Cancel, Some(r)) => {

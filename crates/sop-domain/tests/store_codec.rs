@@ -80,6 +80,7 @@ fn odd_case() -> Case {
         },
         step: None,
         detail: "x".into(),
+        no_effect: false,
     });
     c.cancel_reason = Some(String::new());
     c

@@ -452,6 +452,7 @@ fn v1_decode(value: Value) -> Result<Case, DecodeError> {
             kind,
             step: e.step,
             detail: e.detail,
+            no_effect: false,
         });
     }
     Ok(Case {
@@ -506,8 +507,9 @@ fn v1_decode(value: Value) -> Result<Case, DecodeError> {
 }
 
 /// The v1 form of a case. Only tests and tools need it (to produce old values for migration
-/// tests); the app never writes v1. A v1 value has no room for a uid (reading it derives one)
-/// nor for a renumbering, which it writes as an edit with the same detail.
+/// tests); the app never writes v1. A v1 value has no room for a uid (reading it derives one),
+/// a renumbering or a merge (written as edits with the same detail) nor for the no-effect
+/// mark of an entry (dropped).
 pub fn encode_case_v1(case: &Case) -> String {
     let note = |n: &Note| V1Note {
         at_ms: n.at_ms,
@@ -593,7 +595,7 @@ pub fn encode_case_v1(case: &Case) -> String {
                             (V1Kind::Tick, None, None, Some(item), Some(ticked))
                         }
                         AuditKind::Cancel => (V1Kind::Cancel, None, None, None, None),
-                        AuditKind::Edit | AuditKind::Renumbered => {
+                        AuditKind::Edit | AuditKind::Renumbered | AuditKind::Merged => {
                             (V1Kind::Edit, None, None, None, None)
                         }
                     };
@@ -713,8 +715,12 @@ fn kind_token(kind: &AuditKind, step: Option<usize>, steps: usize) -> String {
         AuditKind::Cancel => "b".into(),
         AuditKind::Edit => "e".into(),
         AuditKind::Renumbered => "u".into(),
+        AuditKind::Merged => "g".into(),
     }
 }
+
+/// Marks the token of an entry kept without effect (`AuditEntry::no_effect`): "!f".
+const NO_EFFECT_MARK: char = '!';
 
 fn parse_token(token: &str, step: Option<usize>, steps: usize, version: u64) -> Option<AuditKind> {
     let mut chars = token.chars();
@@ -754,6 +760,7 @@ fn parse_token(token: &str, step: Option<usize>, steps: usize, version: u64) -> 
         ('b', "") => AuditKind::Cancel,
         ('e', "") => AuditKind::Edit,
         ('u', "") if version >= 3 => AuditKind::Renumbered,
+        ('g', "") if version >= 3 => AuditKind::Merged,
         _ => return None,
     };
     Some(kind)
@@ -805,7 +812,11 @@ pub(super) fn compact_encode<'c>(case: &'c Case, with_id: bool) -> Map<String, V
         let at = e.at_ms / unit;
         let actor = actor_index(&e.actor);
         let mut row = vec![
-            Value::from(kind_token(&e.kind, e.step, n)),
+            Value::from(if e.no_effect {
+                format!("{NO_EFFECT_MARK}{}", kind_token(&e.kind, e.step, n))
+            } else {
+                kind_token(&e.kind, e.step, n)
+            }),
             Value::from(at.wrapping_sub(prev_at)),
         ];
         prev_at = at;
@@ -1065,6 +1076,10 @@ fn compact_decode(obj: &Map<String, Value>, id: String, version: u64) -> Result<
                 .filter(|a| *a < actors.len())
                 .ok_or_else(|| bad(NOT_AN_INDEX))?;
         }
+        let (token, no_effect) = match token.strip_prefix(NO_EFFECT_MARK) {
+            Some(rest) if version >= 3 => (rest, true),
+            _ => (token, false),
+        };
         let kind = parse_token(token, step, n, version).ok_or_else(|| bad(UNKNOWN_AUDIT_KIND))?;
         audit.push(AuditEntry {
             at_ms: at.checked_mul(unit).ok_or_else(|| bad(TIME_OUT_OF_RANGE))?,
@@ -1075,6 +1090,7 @@ fn compact_decode(obj: &Map<String, Value>, id: String, version: u64) -> Result<
             kind,
             step,
             detail,
+            no_effect,
         });
     }
 

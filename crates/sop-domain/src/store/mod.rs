@@ -32,9 +32,9 @@
 //!   (see `codec.rs`). A closed JHT case takes about 4,000 characters: 10,000 of them would
 //!   need eight times the browser's quota.
 //! - **v2** — compact JSON, then packed (below); the keys of the table without `o` and `h`,
-//!   the log without `u`.
+//!   the log without `u`, `g` and `!`.
 //! - **v3** — v2 plus the case's identity: its uid (`o`) and its previous numbers (`h`), and
-//!   the log kind `u` (renumbered). Migrating v1 and v2 values gives each case the uid
+//!   the log kinds `u` (renumbered) and `g` (merged) and the `!` mark. Migrating v1 and v2 values gives each case the uid
 //!   [`crate::case::derived_uid`] makes from its id and creation time, the same on every PC that
 //!   holds a copy, and no previous numbers.
 //!
@@ -61,7 +61,9 @@
 //! Kinds in `l`: `c` create, `s` start, `p` pause, `r` resume, `f` finish (to the next step,
 //! or done after the last; `f>5`, `f.` otherwise), `y>4` / `n>0` / `nx` a decision answered
 //! Ya/Tidak leading to step index 4 / 0 / rejected, `k` note, `t+2` / `t-2` kelengkapan item 2
-//! ticked / unticked, `b` cancel, `e` edit, `u` renumbered (detail: "old → new").
+//! ticked / unticked, `b` cancel, `e` edit, `u` renumbered (detail: "old → new"), `g` two
+//! versions merged. A kind prefixed with `!` (`!f`) is an entry kept without effect when two
+//! versions were merged (`AuditEntry::no_effect`).
 //!
 //! The per-step records (intervals, visits, answers, ticks, notes) are not stored: every
 //! action logs what it changed, and `case::replay_step_records` recomputes them from the log.
