@@ -9,7 +9,7 @@ mod support;
 use sop_domain::case::{Action, Case, CaseStatus};
 use sop_domain::store::{
     case_key, cases_csv, check_write, encode_case, export_backup, export_case, import_backup,
-    import_case, merge_by_replay, parse_case_file, partition_archivable, ImportError,
+    import_case, merge_by_replay, parse_case_file, partition_archivable, CaseWrite, ImportError,
     ImportOutcome, WriteCheck, BACKUP_FILE_KIND, PACKED_PREFIX,
 };
 use support::*;
@@ -48,8 +48,9 @@ fn a_case_file_carries_its_kind_schema_and_export_time() {
     assert_eq!(json["schema"], 3);
     assert_eq!(json["exported_at"], "2026-03-02T05:00:00Z");
     assert_eq!(json["case"]["id"], "jht-2026-0001");
+    let nothing_stored: &[Case] = &[];
     assert_eq!(
-        import_case(&file, None, catalogue()),
+        import_case(&file, nothing_stored, catalogue()).map(|p| p.outcome),
         Ok(ImportOutcome::New(case.clone()))
     );
     // Saved from Windows Notepad with a byte order mark: still read.
@@ -59,6 +60,9 @@ fn a_case_file_carries_its_kind_schema_and_export_time() {
     );
 }
 
+/// Changed on purpose: two versions changed apart are merged (they were refused as "diubah di
+/// dua tempat", or the later one replaced the other), and a case with the same number but
+/// another origin is imported under a new number (it was refused).
 #[test]
 fn importing_a_known_case_keeps_the_newer_version() {
     let stored = base();
@@ -94,17 +98,21 @@ fn importing_a_known_case_keeps_the_newer_version() {
         "JHT/0001/III/2026",
         t0() + 86_400_000,
     );
+    let merged = |other: &Case| sop_domain::merge::merge_cases(&stored, other, sop("jht")).unwrap();
+    let renumbered = sop_domain::case::renumber(&other_origin, "JHT/0002/III/2026", other_origin.updated_ms, "Aplikasi").unwrap();
     // (file's case, expected outcome or message)
     let check: Vec<(&Case, Result<ImportOutcome, &str>)> = vec![
         (&newer, Ok(ImportOutcome::Updated(newer.clone()))),
-        (&same_rev_later, Ok(ImportOutcome::Updated(same_rev_later.clone()))),
+        (&same_rev_later, Ok(ImportOutcome::Merged(merged(&same_rev_later)))),
         (&stored, Ok(ImportOutcome::Unchanged)),
         (&older, Err("Berkas memuat versi lama permohonan JHT/0001/III/2026 (revisi 1); yang tersimpan di sini lebih baru (revisi 3). Tidak diimpor.")),
-        (&same_stamp_other_content, Err("Permohonan JHT/0001/III/2026 di berkas dan di perangkat ini sama-sama revisi 3 tetapi isinya berbeda (diubah di dua tempat). Tidak diimpor; periksa kedua versi secara manual.")),
-        (&other_origin, Err("Nomor JHT/0001/III/2026 di perangkat ini dipakai oleh permohonan lain (waktu pembuatan atau SOP-nya berbeda). Tidak diimpor; hubungi petugas yang mengirim berkas.")),
+        (&same_stamp_other_content, Ok(ImportOutcome::Merged(merged(&same_stamp_other_content)))),
+        (&other_origin, Ok(ImportOutcome::New(renumbered.clone()))),
     ];
+    let here = [stored.clone()];
     for (incoming, expect) in check {
-        let got = import_case(&export_case(incoming, t0()), Some(&stored), catalogue())
+        let got = import_case(&export_case(incoming, t0()), &here[..], catalogue())
+            .map(|p| p.outcome)
             .map_err(|e| e.to_string());
         assert_eq!(
             got,
@@ -113,6 +121,12 @@ fn importing_a_known_case_keeps_the_newer_version() {
             incoming.revision
         );
     }
+    // The merge keeps both PCs' work: the tick of this PC and the note of the other.
+    let m = merged(&same_rev_later);
+    assert!(m.steps[0].is_ticked(0) && m.case_notes.len() == 1);
+    // The case of the other origin is saved beside the stored one, which keeps its number.
+    let plan = import_case(&export_case(&other_origin, t0()), &here[..], catalogue()).unwrap();
+    assert_eq!(plan.writes, [CaseWrite::Save { case: renumbered, replaces: 0 }]);
 }
 
 #[test]
@@ -138,8 +152,9 @@ fn malformed_files_are_refused_with_a_clear_message() {
         (with("\"id\": \"jht-2026-0001\",", ""), "Isi berkas rusak: isian \u{201c}id\u{201d} tidak ada."),
         (with("\"v\": 3", "\"v\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
     ];
+    let nothing_stored: &[Case] = &[];
     for (file, expect) in check {
-        let got = import_case(&file, None, catalogue()).map_err(|e| e.to_string());
+        let got = import_case(&file, nothing_stored, catalogue()).map_err(|e| e.to_string());
         match got {
             Err(msg) => assert!(
                 msg.starts_with(expect),

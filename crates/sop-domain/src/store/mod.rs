@@ -80,6 +80,7 @@
 
 mod codec;
 mod files;
+mod import;
 mod index;
 
 use crate::calendar::WorkCalendar;
@@ -88,9 +89,13 @@ use crate::catalogue::{Catalogue, Sop};
 
 pub use codec::{encode_case_v1, pack, unpack, PACKED_PREFIX};
 pub use files::{
-    cases_csv, decide_import, export_backup, export_case, import_backup, import_case,
-    parse_case_file, partition_archivable, Archivable, BackupContents, ImportError, ImportOutcome,
-    SkippedCase, BACKUP_FILE_KIND, CASE_FILE_KIND, CSV_HEADER,
+    cases_csv, export_backup, export_case, export_case_with_numbers, import_backup, import_case,
+    parse_case_file, partition_archivable, read_case_file, Archivable, BackupContents,
+    ImportError, SkippedCase, BACKUP_FILE_KIND, CASE_FILE_KIND, CSV_HEADER,
+};
+pub use import::{
+    decide_import, CaseLookup, CaseWrite, ImportOutcome, ImportPlan, Moved, Renumbering,
+    SenderNumbers,
 };
 pub use index::{
     filter_summaries, list_order, load_index, shard_key, shard_key_for, shard_of_ms, sort_for_list,
