@@ -448,7 +448,7 @@ pub enum AuditKind {
     /// `detail` lists the changed fields with old and new values.
     Edit,
     /// The case took another number because another case kept its number ([`renumber`]).
-    /// `detail` is "<old number> → <new number>" (see [`renumbering_of`]); the new number is
+    /// `detail` is `<old number> → <new number>` (see [`renumbering_of`]); the new number is
     /// one this crate made, so it never holds the arrow and the split is unambiguous.
     Renumbered,
     /// Two versions of the case, changed apart on two PCs, were merged (`merge::merge_cases`).

@@ -18,26 +18,26 @@ use super::{DecodeError, CASE_KEY_PREFIX, CURRENT_SCHEMA};
 // quarantined value as "isian “<field>” <problem>".
 // ---------------------------------------------------------------------------------------------
 
-const NOT_AN_OBJECT: &str = "bukan objek JSON";
-const NOT_TEXT: &str = "bukan teks";
-const MISSING: &str = "tidak ada";
-const TOO_MANY_STEPS: &str = "terlalu banyak langkah";
-const NOT_AN_INTEGER: &str = "bukan bilangan bulat";
-const NOT_AN_INDEX: &str = "bukan nomor urut yang sah";
-const NOT_A_LIST: &str = "bukan daftar";
+pub(super) const NOT_AN_OBJECT: &str = "bukan objek JSON";
+pub(super) const NOT_TEXT: &str = "bukan teks";
+pub(super) const MISSING: &str = "tidak ada";
+pub(super) const TOO_MANY_STEPS: &str = "terlalu banyak langkah";
+pub(super) const NOT_AN_INTEGER: &str = "bukan bilangan bulat";
+pub(super) const NOT_AN_INDEX: &str = "bukan nomor urut yang sah";
+pub(super) const NOT_A_LIST: &str = "bukan daftar";
 const TIME_OUT_OF_RANGE: &str = "waktu di luar jangkauan";
-const UNKNOWN_KEY: &str = "tidak dikenal (ditulis oleh versi lain?)";
+pub(super) const UNKNOWN_KEY: &str = "tidak dikenal (ditulis oleh versi lain?)";
 const UNKNOWN_TIME_UNIT: &str = "satuan waktu tidak dikenal";
-const UNKNOWN_STATUS: &str = "status tidak dikenal";
-const UNKNOWN_STEP_STATUS: &str = "status langkah tidak dikenal";
+pub(super) const UNKNOWN_STATUS: &str = "status tidak dikenal";
+pub(super) const UNKNOWN_STEP_STATUS: &str = "status langkah tidak dikenal";
 const WRONG_LENGTH: &str = "jumlah isian salah";
-const UNKNOWN_AUDIT_KIND: &str = "jenis riwayat tidak dikenal";
+pub(super) const UNKNOWN_AUDIT_KIND: &str = "jenis riwayat tidak dikenal";
 const NO_SUCH_ACTOR: &str = "petugas tidak ada";
 const STEP_OUT_OF_RANGE: &str = "langkah di luar jangkauan";
 const RECORDS_COUNT_DIFFERS: &str = "jumlah langkah tidak cocok dengan q";
 const BAD_INTERVAL: &str = "selang waktu salah";
 const BAD_VISITS: &str = "jumlah kunjungan salah";
-const UNKNOWN_ANSWER: &str = "jawaban tidak dikenal";
+pub(super) const UNKNOWN_ANSWER: &str = "jawaban tidak dikenal";
 const BAD_CHECKLIST: &str = "butir kelengkapan salah";
 const RECORDS_HALF_WRITTEN: &str = "sx dan cn harus ada bersama";
 

@@ -77,8 +77,16 @@
 //! are packed the same way (`{"v":3,"c":[row,…]}`, see `index.rs`); the meta stays plain.
 //! Plain JSON is accepted everywhere a packed value is, so a value repaired by hand can be
 //! pasted back as readable JSON.
+//!
+//! # Beyond this browser
+//!
+//! `files.rs`: the hand-over file of one case, the backup, the CSV. `import.rs`: taking a case
+//! in from elsewhere ([`decide_import`]): the same case (uid) is updated or merged, a different
+//! case with the same number is resolved by the clash rule and renumbered. `doc.rs`: one case
+//! as one readable CouchDB document ([`case_to_doc`], docs/couchdb-document.md).
 
 mod codec;
+mod doc;
 mod files;
 mod import;
 mod index;
@@ -88,6 +96,9 @@ use crate::case::{apply, Action, Case, CaseError};
 use crate::catalogue::{Catalogue, Sop};
 
 pub use codec::{encode_case_v1, pack, unpack, PACKED_PREFIX};
+pub use doc::{
+    case_to_doc, doc_id, doc_to_case, DocError, DOC_ID_PREFIX, DOC_SCHEMA, DOC_TYPE,
+};
 pub use files::{
     cases_csv, export_backup, export_case, export_case_with_numbers, import_backup, import_case,
     parse_case_file, partition_archivable, read_case_file, Archivable, BackupContents,
