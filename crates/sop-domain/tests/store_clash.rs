@@ -414,3 +414,56 @@ proptest! {
         }
     }
 }
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Files and stored values written before uids: every PC derives the same uid for the same old
+/// case, so an old copy meeting another old copy is the same case, not a clash.
+#[test]
+fn an_old_case_has_the_same_uid_on_every_pc() {
+    let stored = sop_domain::store::decode_case("lsk:case:jht-2026-0007", &fixture("v2-jht-selesai.json")).unwrap();
+    let (from_file, sender) = read_case_file(&fixture("v2-case-file.json"), catalogue()).unwrap();
+    assert_eq!(sender, SenderNumbers::default(), "a v2 file says nothing of its numbers");
+    assert_eq!(from_file.uid, "lama-jht-2026-0007-1772416800000");
+    assert_eq!(from_file, stored);
+    let here = Pc { cases: vec![stored.clone()], ..Pc::default() };
+    let plan = import_case(&fixture("v2-case-file.json"), &here, catalogue()).unwrap();
+    assert_eq!(plan.outcome, ImportOutcome::Unchanged);
+    // A v1 file's case likewise.
+    let (v1, _) = read_case_file(&fixture("v1-case-file.json"), catalogue()).unwrap();
+    assert_eq!(v1.uid, sop_domain::case::derived_uid("tpp-2026-0004", 1_772_416_800_000));
+    // Another old case with the same number, created another day, is another case.
+    let mut other = stored.clone();
+    other.created_ms += 86_400_000;
+    other.uid = sop_domain::case::derived_uid(&other.id, other.created_ms);
+    let plan = decide_import(other, &SenderNumbers::default(), &here, catalogue()).unwrap();
+    assert_eq!(plan.renumbered.len(), 1);
+    assert_eq!(plan.case().map(|c| c.number.as_str()), Some("JHT/0008/III/2026"));
+}
+
+/// The index keeps previous numbers: the fast start finds a renumbered case by its old number.
+#[test]
+fn the_index_keeps_previous_numbers_for_the_search() {
+    use sop_domain::store::{load_index, plan_save, shard_key_for, CASE_KEY_PREFIX, INDEX_KEY_PREFIX, META_KEY};
+    let (mut a, b) = two_pcs();
+    a.import(&b.hand_over("B3vX8pLr2TzK6wNq", wib(2026, 12, 2, 8, 0)));
+    let mut storage = std::collections::BTreeMap::<String, String>::new();
+    for case in &a.cases {
+        let shard = storage.get(&shard_key_for(case.created_ms)).cloned();
+        let meta = storage.get(META_KEY).cloned();
+        let (writes, _) = plan_save(case, sop(&case.sop_id), calendar(), shard.as_deref(), meta.as_deref()).unwrap();
+        for (k, v) in writes.set {
+            storage.insert(k, v);
+        }
+    }
+    let shards = storage.iter().filter(|(k, _)| k.starts_with(INDEX_KEY_PREFIX));
+    let keys = storage.keys().filter(|k| k.starts_with(CASE_KEY_PREFIX));
+    let list = load_index(storage.get(META_KEY).map(String::as_str), shards, keys).unwrap().summaries;
+    let moved = list.iter().find(|s| s.id == "jht-2026-0002").unwrap();
+    assert_eq!(moved.previous_numbers, ["JHT/0001/XII/2026"]);
+    let filter = CaseFilter { query: "0001/XII".into(), ..Default::default() };
+    assert_eq!(filter_summaries(&list, &filter, 0).len(), 2, "the case that has it and the case that had it");
+}
