@@ -185,7 +185,9 @@ fn describe_audit(
         AuditKind::Cancel => format!("Permohonan dibatalkan: {detail}"),
         AuditKind::Edit => format!("Data permohonan diubah{}", prefixed(": ", detail)),
         AuditKind::Renumbered => match renumbering_of(detail) {
-            Some((from, to)) => format!("Nomor diubah dari {from} menjadi {to} karena {REASON_RENUMBERED}."),
+            Some((from, to)) => {
+                format!("Nomor diubah dari {from} menjadi {to} karena {REASON_RENUMBERED}.")
+            }
             None => format!("Nomor diubah{}", prefixed(": ", detail)),
         },
         AuditKind::Merged => format!(
@@ -781,7 +783,10 @@ fn number_frame(case: &Case, sop: &Sop) -> (String, String, i32) {
         parts.next(),
         parts.next(),
     ) {
-        if let (Some(n), true) = (parse_case_number(&case.number), ROMAN_MONTHS.contains(&month)) {
+        if let (Some(n), true) = (
+            parse_case_number(&case.number),
+            ROMAN_MONTHS.contains(&month),
+        ) {
             if n.code.eq_ignore_ascii_case(&sop.code) && year.parse::<i32>() == Ok(n.year) {
                 return (code.to_string(), month.to_string(), n.year);
             }
@@ -1308,7 +1313,11 @@ pub(crate) fn entry_applies(case: &Case, e: &AuditEntry) -> bool {
     let open = case.is_open();
     let current_is = |allowed: &[StepStatus]| {
         e.step.is_some_and(|i| {
-            case.current == Some(i) && case.steps.get(i).is_some_and(|r| allowed.contains(&r.status))
+            case.current == Some(i)
+                && case
+                    .steps
+                    .get(i)
+                    .is_some_and(|r| allowed.contains(&r.status))
         })
     };
     let target_ok = |t: Target| !matches!(t, Target::Step(i) if i >= steps);

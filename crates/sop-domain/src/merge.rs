@@ -177,7 +177,10 @@ pub fn merge_cases(a: &Case, b: &Case, sop: &Sop) -> Result<Case, MergeError> {
         let mut any = false;
         let mut last_effective = None;
         for (node, e) in union.entries.iter().enumerate() {
-            if e.kind != AuditKind::Edit || !union.only_in(node, side) || !edit_touches(&e.detail, label) {
+            if e.kind != AuditKind::Edit
+                || !union.only_in(node, side)
+                || !edit_touches(&e.detail, label)
+            {
                 continue;
             }
             any = true;
@@ -207,7 +210,11 @@ pub fn merge_cases(a: &Case, b: &Case, sop: &Sop) -> Result<Case, MergeError> {
                 _ => tie.then_with(|| va.cmp(vb)).is_gt(),
             },
         };
-        if first_wins { va.clone() } else { vb.clone() }
+        if first_wins {
+            va.clone()
+        } else {
+            vb.clone()
+        }
     };
     case.applicant = field(FIELD_APPLICANT, &a.applicant, &b.applicant);
     case.contact = field(FIELD_CONTACT, &a.contact, &b.contact);
@@ -290,9 +297,11 @@ fn fresh_state(a: &Case, b: &Case, steps: usize) -> Case {
 /// named `label`. A value that itself holds "; Kontak “" could mislead it; the cost is only
 /// which version's value a merge shows, never an entry.
 fn edit_touches(detail: &str, label: &str) -> bool {
-    detail
-        .split("; ")
-        .any(|change| change.strip_prefix(label).is_some_and(|rest| rest.starts_with(" \u{201c}")))
+    detail.split("; ").any(|change| {
+        change
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(" \u{201c}"))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

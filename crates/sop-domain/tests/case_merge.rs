@@ -9,7 +9,9 @@ mod support;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use sop_domain::case::{apply, Action, AuditEntry, AuditKind, Case, CaseFields, CaseStatus, StepStatus};
+use sop_domain::case::{
+    apply, Action, AuditEntry, AuditKind, Case, CaseFields, CaseStatus, StepStatus,
+};
 use sop_domain::catalogue::Answer;
 use sop_domain::merge::{compare_versions, merge_cases, MergeError, Versions};
 use sop_domain::store::{case_key, decode_case, encode_case, encode_case_json, validate_case};
@@ -26,14 +28,33 @@ fn act_as(case: &Case, action: Action, t: i64, actor: &str) -> Case {
 
 /// A JHT case both PCs have: created, item 1 ticked, step 1 started (revision 3).
 fn base() -> Case {
-    let c = new_case_with_uid("jht", "jht-2026-0001", "JHT/0001/III/2026", "Pc7hQ2mZk9RxW4tB", t0());
-    let c = act(&c, "jht", Action::TickChecklist { step: 0, item: 0, ticked: true }, t0() + MINUTE);
+    let c = new_case_with_uid(
+        "jht",
+        "jht-2026-0001",
+        "JHT/0001/III/2026",
+        "Pc7hQ2mZk9RxW4tB",
+        t0(),
+    );
+    let c = act(
+        &c,
+        "jht",
+        Action::TickChecklist {
+            step: 0,
+            item: 0,
+            ticked: true,
+        },
+        t0() + MINUTE,
+    );
     act(&c, "jht", Action::StartStep { step: 0 }, t0() + 2 * MINUTE)
 }
 
 fn merged(a: &Case, b: &Case) -> Case {
     let m = merge_cases(a, b, sop(&a.sop_id)).expect("same case");
-    assert_eq!(merge_cases(b, a, sop(&a.sop_id)).as_ref(), Ok(&m), "commutative");
+    assert_eq!(
+        merge_cases(b, a, sop(&a.sop_id)).as_ref(),
+        Ok(&m),
+        "commutative"
+    );
     m
 }
 
@@ -42,29 +63,56 @@ fn holds_all(merged: &Case, version: &Case) -> bool {
     let count = |c: &Case| {
         let mut m: BTreeMap<String, usize> = BTreeMap::new();
         for e in &c.audit {
-            let e = AuditEntry { no_effect: false, ..e.clone() };
+            let e = AuditEntry {
+                no_effect: false,
+                ..e.clone()
+            };
             *m.entry(format!("{e:?}")).or_default() += 1;
         }
         m
     };
     let all = count(merged);
-    count(version).iter().all(|(k, n)| all.get(k).is_some_and(|m| m >= n))
+    count(version)
+        .iter()
+        .all(|(k, n)| all.get(k).is_some_and(|m| m >= n))
 }
 
 #[test]
 fn both_pcs_finishing_the_same_step_finish_it_once_and_keep_both_entries() {
     let b0 = base();
-    let a = act_as(&b0, Action::FinishStep { step: 0 }, t0() + 5 * MINUTE, "Rina Wati");
-    let b = act_as(&b0, Action::FinishStep { step: 0 }, t0() + 7 * MINUTE, "Andi Pratama");
-    let b = act_as(&b, Action::StartStep { step: 1 }, t0() + 8 * MINUTE, "Andi Pratama");
+    let a = act_as(
+        &b0,
+        Action::FinishStep { step: 0 },
+        t0() + 5 * MINUTE,
+        "Rina Wati",
+    );
+    let b = act_as(
+        &b0,
+        Action::FinishStep { step: 0 },
+        t0() + 7 * MINUTE,
+        "Andi Pratama",
+    );
+    let b = act_as(
+        &b,
+        Action::StartStep { step: 1 },
+        t0() + 8 * MINUTE,
+        "Andi Pratama",
+    );
     let m = merged(&a, &b);
     assert!(holds_all(&m, &a) && holds_all(&m, &b));
-    assert_eq!(m.audit.len(), 3 + 1 + 2 + 1, "common past once, both finishes, the start, the merge");
+    assert_eq!(
+        m.audit.len(),
+        3 + 1 + 2 + 1,
+        "common past once, both finishes, the start, the merge"
+    );
     // Rina's finish came first; Andi's is kept, marked, and Andi's start of step 2 still fits.
     assert_eq!(m.steps[0].status, StepStatus::Done);
     assert_eq!(m.steps[0].intervals.len(), 1);
     assert_eq!(m.steps[0].elapsed_ms(i64::MAX), 3 * MINUTE);
-    assert_eq!((m.current, m.steps[1].status), (Some(1), StepStatus::Running));
+    assert_eq!(
+        (m.current, m.steps[1].status),
+        (Some(1), StepStatus::Running)
+    );
     let marked: Vec<String> = m
         .audit
         .iter()
@@ -73,7 +121,10 @@ fn both_pcs_finishing_the_same_step_finish_it_once_and_keep_both_entries() {
         .collect();
     assert_eq!(marked, ["Langkah 1 selesai, lanjut ke langkah 2 (tidak berpengaruh: saat dua versi digabung, permohonan sudah dalam keadaan lain)"]);
     let last = m.audit.last().unwrap();
-    assert_eq!((last.kind, last.actor.as_str(), last.at_ms), (AuditKind::Merged, "Aplikasi", b.updated_ms));
+    assert_eq!(
+        (last.kind, last.actor.as_str(), last.at_ms),
+        (AuditKind::Merged, "Aplikasi", b.updated_ms)
+    );
     assert_eq!(
         last.describe(sop("jht")),
         "Dua versi permohonan yang diubah terpisah digabung: revisi 4 (terakhir diubah oleh Rina Wati) dan revisi 5 (terakhir diubah oleh Andi Pratama); riwayat keduanya disimpan utuh"
@@ -82,9 +133,15 @@ fn both_pcs_finishing_the_same_step_finish_it_once_and_keep_both_entries() {
     assert!(m.revision > a.revision && m.revision > b.revision);
     // The merged case is stored as its log alone, the marked entry included.
     let json = encode_case_json(&m);
-    assert!(json.contains("[\"!f\",") && json.contains("[\"g\","), "{json}");
+    assert!(
+        json.contains("[\"!f\",") && json.contains("[\"g\","),
+        "{json}"
+    );
     assert!(!json.contains("\"sx\""), "{json}");
-    assert_eq!(decode_case(&case_key(&m.id), &encode_case(&m)), Ok(m.clone()));
+    assert_eq!(
+        decode_case(&case_key(&m.id), &encode_case(&m)),
+        Ok(m.clone())
+    );
     validate_case(&m, catalogue()).unwrap();
     assert_eq!(compare_versions(&m, &a), Versions::FirstIsNewer);
     assert_eq!(compare_versions(&b, &m), Versions::SecondIsNewer);
@@ -105,14 +162,37 @@ fn edits_of_different_fields_are_both_kept_and_the_later_edit_of_a_field_wins() 
         f(&mut fields);
         act_as(c, Action::Edit(fields), t, who)
     };
-    let a = edit(&b0, &|f| f.contact = "0813-1111-2222".into(), t0() + 10 * MINUTE, "Rina Wati");
-    let a = edit(&a, &|f| f.subject = "Klaim JHT (Rina)".into(), t0() + 30 * MINUTE, "Rina Wati");
-    let b = edit(&b0, &|f| f.applicant = "Budi Santoso, S.E.".into(), t0() + 5 * MINUTE, "Andi Pratama");
-    let b = edit(&b, &|f| f.subject = "Klaim JHT (Andi)".into(), t0() + 20 * MINUTE, "Andi Pratama");
+    let a = edit(
+        &b0,
+        &|f| f.contact = "0813-1111-2222".into(),
+        t0() + 10 * MINUTE,
+        "Rina Wati",
+    );
+    let a = edit(
+        &a,
+        &|f| f.subject = "Klaim JHT (Rina)".into(),
+        t0() + 30 * MINUTE,
+        "Rina Wati",
+    );
+    let b = edit(
+        &b0,
+        &|f| f.applicant = "Budi Santoso, S.E.".into(),
+        t0() + 5 * MINUTE,
+        "Andi Pratama",
+    );
+    let b = edit(
+        &b,
+        &|f| f.subject = "Klaim JHT (Andi)".into(),
+        t0() + 20 * MINUTE,
+        "Andi Pratama",
+    );
     let m = merged(&a, &b);
     assert_eq!(m.applicant, "Budi Santoso, S.E.");
     assert_eq!(m.contact, "0813-1111-2222");
-    assert_eq!(m.subject, "Klaim JHT (Rina)", "Rina's edit of the subject is the later one");
+    assert_eq!(
+        m.subject, "Klaim JHT (Rina)",
+        "Rina's edit of the subject is the later one"
+    );
     assert!(holds_all(&m, &a) && holds_all(&m, &b));
     assert!(m.audit.iter().all(|e| !e.no_effect));
 }
@@ -120,24 +200,61 @@ fn edits_of_different_fields_are_both_kept_and_the_later_edit_of_a_field_wins() 
 #[test]
 fn work_done_after_the_other_pc_cancelled_is_kept_without_effect() {
     let b0 = base();
-    let a = act_as(&b0, Action::Cancel { reason: "Pemohon menarik berkas".into() }, t0() + 10 * MINUTE, "Rina Wati");
-    let b = act_as(&b0, Action::FinishStep { step: 0 }, t0() + 20 * MINUTE, "Andi Pratama");
-    let b = act_as(&b, Action::AddNote { step: None, text: "Berkas diantar ulang".into() }, t0() + 21 * MINUTE, "Andi Pratama");
-    let b = act_as(&b, Action::StartStep { step: 1 }, t0() + 22 * MINUTE, "Andi Pratama");
+    let a = act_as(
+        &b0,
+        Action::Cancel {
+            reason: "Pemohon menarik berkas".into(),
+        },
+        t0() + 10 * MINUTE,
+        "Rina Wati",
+    );
+    let b = act_as(
+        &b0,
+        Action::FinishStep { step: 0 },
+        t0() + 20 * MINUTE,
+        "Andi Pratama",
+    );
+    let b = act_as(
+        &b,
+        Action::AddNote {
+            step: None,
+            text: "Berkas diantar ulang".into(),
+        },
+        t0() + 21 * MINUTE,
+        "Andi Pratama",
+    );
+    let b = act_as(
+        &b,
+        Action::StartStep { step: 1 },
+        t0() + 22 * MINUTE,
+        "Andi Pratama",
+    );
     let m = merged(&a, &b);
     assert_eq!(m.status, CaseStatus::Dibatalkan);
     assert_eq!(m.current, None);
     assert_eq!(m.cancel_reason.as_deref(), Some("Pemohon menarik berkas"));
-    assert_eq!(m.steps[0].status, StepStatus::Paused, "the timer stopped at the cancel");
+    assert_eq!(
+        m.steps[0].status,
+        StepStatus::Paused,
+        "the timer stopped at the cancel"
+    );
     assert_eq!(m.steps[0].elapsed_ms(i64::MAX), 8 * MINUTE);
     // A note is a fact, welcome on a closed case; the step work is kept, without effect.
     assert_eq!(m.case_notes.len(), 1);
-    let marks: Vec<(AuditKind, bool)> = m.audit[3..m.audit.len() - 1].iter().map(|e| (e.kind, e.no_effect)).collect();
+    let marks: Vec<(AuditKind, bool)> = m.audit[3..m.audit.len() - 1]
+        .iter()
+        .map(|e| (e.kind, e.no_effect))
+        .collect();
     assert_eq!(
         marks,
         [
             (AuditKind::Cancel, false),
-            (AuditKind::Finish { to: sop_domain::catalogue::Target::Step(1) }, true),
+            (
+                AuditKind::Finish {
+                    to: sop_domain::catalogue::Target::Step(1)
+                },
+                true
+            ),
             (AuditKind::Note, false),
             (AuditKind::Start, true),
         ]
@@ -148,10 +265,23 @@ fn work_done_after_the_other_pc_cancelled_is_kept_without_effect() {
 #[test]
 fn two_unticks_of_the_same_item_untick_it_once() {
     let b0 = base(); // kelengkapan item 1 of step 1 ticked
-    let untick = Action::TickChecklist { step: 0, item: 0, ticked: false };
+    let untick = Action::TickChecklist {
+        step: 0,
+        item: 0,
+        ticked: false,
+    };
     let a = act_as(&b0, untick.clone(), t0() + 10 * MINUTE, "Rina Wati");
     let b = act_as(&b0, untick, t0() + 11 * MINUTE, "Andi Pratama");
-    let b = act_as(&b, Action::TickChecklist { step: 0, item: 0, ticked: true }, t0() + 12 * MINUTE, "Andi Pratama");
+    let b = act_as(
+        &b,
+        Action::TickChecklist {
+            step: 0,
+            item: 0,
+            ticked: true,
+        },
+        t0() + 12 * MINUTE,
+        "Andi Pratama",
+    );
     let m = merged(&a, &b);
     // Rina unticks, Andi's untick changes nothing, Andi's tick ticks it again.
     let ticks: Vec<(bool, bool)> = m
@@ -170,12 +300,21 @@ fn two_unticks_of_the_same_item_untick_it_once() {
 #[test]
 fn two_different_cases_are_not_merged() {
     let a = base();
-    let b = new_case_with_uid("jht", "jht-2026-0001", "JHT/0001/III/2026", "Zz9yQ1mXk2RxW4tB", t0());
+    let b = new_case_with_uid(
+        "jht",
+        "jht-2026-0001",
+        "JHT/0001/III/2026",
+        "Zz9yQ1mXk2RxW4tB",
+        t0(),
+    );
     assert_eq!(
         merge_cases(&a, &b, sop("jht")).map_err(|e| e.to_string()),
         Err("Permohonan JHT/0001/III/2026 dan JHT/0001/III/2026 adalah dua permohonan yang berbeda; keduanya tidak dapat digabung.".to_string())
     );
-    assert!(matches!(merge_cases(&a, &a, sop("pkb")), Err(MergeError::WrongSop { .. })));
+    assert!(matches!(
+        merge_cases(&a, &a, sop("pkb")),
+        Err(MergeError::WrongSop { .. })
+    ));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,8 +360,15 @@ fn step(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
             answer: if *yes { Answer::Yes } else { Answer::No },
         },
         Op::Finish(_) => Action::FinishStep { step: cur },
-        Op::Note(on_step, text) => Action::AddNote { step: on_step.then_some(cur), text: text.clone() },
-        Op::Tick(item, ticked) => Action::TickChecklist { step: cur, item: *item, ticked: *ticked },
+        Op::Note(on_step, text) => Action::AddNote {
+            step: on_step.then_some(cur),
+            text: text.clone(),
+        },
+        Op::Tick(item, ticked) => Action::TickChecklist {
+            step: cur,
+            item: *item,
+            ticked: *ticked,
+        },
         Op::Edit(field, value) => {
             let mut f = CaseFields {
                 applicant: case.applicant.clone(),
@@ -238,7 +384,9 @@ fn step(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
             }
             Action::Edit(f)
         }
-        Op::Cancel => Action::Cancel { reason: "batal".into() },
+        Op::Cancel => Action::Cancel {
+            reason: "batal".into(),
+        },
     };
     apply(case, s, &action, t, actor).ok()
 }
@@ -258,8 +406,22 @@ fn walk(mut case: Case, ops: &[(Op, i64)], mut t: i64, actor: &str) -> Case {
 /// What a case is, its log aside.
 fn state(c: &Case) -> impl PartialEq + std::fmt::Debug + '_ {
     (
-        (&c.id, &c.number, &c.previous_numbers, &c.applicant, &c.contact, &c.subject, &c.notes),
-        (c.status, c.current, &c.steps, &c.case_notes, &c.cancel_reason),
+        (
+            &c.id,
+            &c.number,
+            &c.previous_numbers,
+            &c.applicant,
+            &c.contact,
+            &c.subject,
+            &c.notes,
+        ),
+        (
+            c.status,
+            c.current,
+            &c.steps,
+            &c.case_notes,
+            &c.cancel_reason,
+        ),
     )
 }
 

@@ -85,7 +85,16 @@ pub fn new_case(sop_id: &str, id: &str, number: &str, t: i64) -> Case {
 
 /// A case with the uid the app gives a new case.
 pub fn new_case_with_uid(sop_id: &str, id: &str, number: &str, uid: &str, t: i64) -> Case {
-    Case::create(sop(sop_id), &fields("Budi Santoso"), id, number, uid, t, STAFF).expect("create")
+    Case::create(
+        sop(sop_id),
+        &fields("Budi Santoso"),
+        id,
+        number,
+        uid,
+        t,
+        STAFF,
+    )
+    .expect("create")
 }
 
 pub fn act(case: &Case, sop_id: &str, action: Action, t: i64) -> Case {

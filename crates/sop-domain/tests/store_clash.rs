@@ -10,9 +10,7 @@ mod support;
 use std::collections::HashSet;
 
 use proptest::prelude::*;
-use sop_domain::case::{
-    clash_order, next_number, renumber, Action, AuditKind, Case,
-};
+use sop_domain::case::{clash_order, next_number, renumber, Action, AuditKind, Case};
 use sop_domain::store::{
     decide_import, export_backup, export_case, export_case_with_numbers, filter_summaries,
     import_backup, import_case, read_case_file, summarize, validate_case, CaseFilter, CaseLookup,
@@ -57,7 +55,10 @@ impl Pc {
     }
 
     fn stored_revision(&self, id: &str) -> u64 {
-        self.cases.iter().find(|c| c.id == id).map_or(0, |c| c.revision)
+        self.cases
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(0, |c| c.revision)
     }
 
     /// The writes of a plan, as the app makes them: each checked against what is stored.
@@ -65,13 +66,32 @@ impl Pc {
         for w in &plan.writes {
             match w {
                 CaseWrite::Save { case, replaces } => {
-                    assert_eq!(self.stored_revision(&case.id), *replaces, "save {}", case.id);
+                    assert_eq!(
+                        self.stored_revision(&case.id),
+                        *replaces,
+                        "save {}",
+                        case.id
+                    );
                     self.cases.retain(|c| c.id != case.id);
                     self.cases.push(case.clone());
                 }
-                CaseWrite::Move { case, from_id, replaces, .. } => {
-                    assert_eq!(self.stored_revision(from_id), *replaces, "move from {from_id}");
-                    assert_eq!(self.stored_revision(&case.id), 0, "move to {}: free", case.id);
+                CaseWrite::Move {
+                    case,
+                    from_id,
+                    replaces,
+                    ..
+                } => {
+                    assert_eq!(
+                        self.stored_revision(from_id),
+                        *replaces,
+                        "move from {from_id}"
+                    );
+                    assert_eq!(
+                        self.stored_revision(&case.id),
+                        0,
+                        "move to {}: free",
+                        case.id
+                    );
                     self.cases.retain(|c| c.id != *from_id);
                     self.cases.push(case.clone());
                 }
@@ -105,10 +125,20 @@ impl Pc {
             .iter()
             .map(|c| summarize(c, sop(&c.sop_id), calendar()))
             .collect();
-        let filter = CaseFilter { query: query.to_string(), ..Default::default() };
+        let filter = CaseFilter {
+            query: query.to_string(),
+            ..Default::default()
+        };
         filter_summaries(&summaries, &filter, 0)
             .into_iter()
-            .map(|s| self.cases.iter().find(|c| c.id == s.id).unwrap().uid.clone())
+            .map(|s| {
+                self.cases
+                    .iter()
+                    .find(|c| c.id == s.id)
+                    .unwrap()
+                    .uid
+                    .clone()
+            })
             .collect()
     }
 
@@ -148,15 +178,25 @@ fn a_later_case_from_a_file_takes_the_next_number_and_keeps_the_old_one() {
     let plan = a.import(&file);
     let moved = a.get("B3vX8pLr2TzK6wNq").unwrap().clone();
     assert_eq!(plan.outcome, ImportOutcome::New(moved.clone()));
-    assert_eq!((moved.id.as_str(), moved.number.as_str()), ("jht-2026-0002", "JHT/0002/XII/2026"));
+    assert_eq!(
+        (moved.id.as_str(), moved.number.as_str()),
+        ("jht-2026-0002", "JHT/0002/XII/2026")
+    );
     assert_eq!(moved.previous_numbers, ["JHT/0001/XII/2026"]);
-    assert_eq!(a.get("A7fQ2mZk9RxW4tBn").unwrap().number, "JHT/0001/XII/2026", "the first created keeps it");
+    assert_eq!(
+        a.get("A7fQ2mZk9RxW4tBn").unwrap().number,
+        "JHT/0001/XII/2026",
+        "the first created keeps it"
+    );
     assert_eq!(
         renumberings(&moved),
         ["Nomor diubah dari JHT/0001/XII/2026 menjadi JHT/0002/XII/2026 karena nomor itu sudah dipakai permohonan lain (dibuat lebih dulu) di perangkat ini."]
     );
     let entry = moved.audit.last().unwrap();
-    assert_eq!((entry.actor.as_str(), entry.at_ms), ("Aplikasi", wib(2026, 12, 1, 10, 30)));
+    assert_eq!(
+        (entry.actor.as_str(), entry.at_ms),
+        ("Aplikasi", wib(2026, 12, 1, 10, 30))
+    );
     assert_eq!(moved.revision, 2);
     assert_eq!(
         plan.notices(),
@@ -164,7 +204,10 @@ fn a_later_case_from_a_file_takes_the_next_number_and_keeps_the_old_one() {
     );
     assert_eq!(plan.renumbered[0].moved, Moved::Incoming);
     // A document printed on PC B still says JHT/0001/XII/2026: both cases are found by it.
-    assert_eq!(a.search("jht/0001/xii/2026"), ["A7fQ2mZk9RxW4tBn", "B3vX8pLr2TzK6wNq"]);
+    assert_eq!(
+        a.search("jht/0001/xii/2026"),
+        ["A7fQ2mZk9RxW4tBn", "B3vX8pLr2TzK6wNq"]
+    );
     assert_eq!(a.search("JHT/0002"), ["B3vX8pLr2TzK6wNq"]);
     a.check_consistent();
 }
@@ -186,7 +229,10 @@ fn an_earlier_case_from_a_file_takes_the_number_and_the_stored_case_moves() {
                 from_created_ms: stored.created_ms,
                 replaces: 1,
             },
-            CaseWrite::Save { case: a.cases[0].clone(), replaces: 0 },
+            CaseWrite::Save {
+                case: a.cases[0].clone(),
+                replaces: 0
+            },
         ]
     );
     assert_eq!(plan.outcome, ImportOutcome::New(a.cases[0].clone()));
@@ -208,7 +254,10 @@ fn cases_created_in_the_same_second_are_ordered_by_uid() {
     let mut b = Pc::default();
     let first = a.create("jht", t, "Mmm-later-uid-zz").clone();
     let second = b.create("jht", t + 400, "Mmm-early-uid-aa").clone();
-    assert_eq!(first.created_ms, second.created_ms, "times are kept to the second");
+    assert_eq!(
+        first.created_ms, second.created_ms,
+        "times are kept to the second"
+    );
     assert!(clash_order(&second, &first).is_lt());
     a.import(&b.hand_over(&second.uid, t));
     b.import(&a.hand_over(&first.uid, t));
@@ -231,15 +280,24 @@ fn the_next_free_number_passes_every_number_known_on_either_pc() {
     // That case was created as 0007 (after the unreadable 0006) and moved to 0010.
     assert!(a.known_numbers().contains(&"JHT/0007/XII/2026".to_string()));
     a.import(&b.hand_over("B3vX8pLr2TzK6wNq", t));
-    assert_eq!(a.get("B3vX8pLr2TzK6wNq").unwrap().number, "JHT/0011/XII/2026");
+    assert_eq!(
+        a.get("B3vX8pLr2TzK6wNq").unwrap().number,
+        "JHT/0011/XII/2026"
+    );
     // PC B learns A's highest number from A's file and gives B's case the same new number.
     b.import(&a.hand_over("A7fQ2mZk9RxW4tBn", t));
-    assert_eq!(b.get("B3vX8pLr2TzK6wNq").unwrap().number, "JHT/0011/XII/2026");
+    assert_eq!(
+        b.get("B3vX8pLr2TzK6wNq").unwrap().number,
+        "JHT/0011/XII/2026"
+    );
     // A file without numbers (an older app) still resolves the clash, with what B knows.
     let (_, mut b2) = two_pcs();
     let (a2, _) = two_pcs();
     b2.import(&export_case(&a2.cases[0], t));
-    assert_eq!(b2.get("B3vX8pLr2TzK6wNq").unwrap().number, "JHT/0002/XII/2026");
+    assert_eq!(
+        b2.get("B3vX8pLr2TzK6wNq").unwrap().number,
+        "JHT/0002/XII/2026"
+    );
 }
 
 #[test]
@@ -250,7 +308,10 @@ fn a_hand_over_file_carries_the_senders_numbers_for_its_sop_and_year() {
     a.unreadable_ids.push("jht-2025-0040".into());
     let file = a.hand_over("A7fQ2mZk9RxW4tBn", wib(2026, 12, 2, 8, 0));
     let json: serde_json::Value = serde_json::from_str(&file).unwrap();
-    assert_eq!(json["sender"], serde_json::json!({"highest": ["jht-2026-0002"], "moved": {}}));
+    assert_eq!(
+        json["sender"],
+        serde_json::json!({"highest": ["jht-2026-0002"], "moved": {}})
+    );
     let (case, sender) = read_case_file(&file, catalogue()).unwrap();
     assert_eq!(case, a.cases[0]);
     assert_ne!(sender, SenderNumbers::default());
@@ -261,8 +322,16 @@ fn a_case_renumbered_here_and_changed_on_its_own_pc_comes_back_merged_under_its_
     let (mut a, b) = two_pcs();
     a.import(&b.hand_over("B3vX8pLr2TzK6wNq", wib(2026, 12, 2, 8, 0)));
     // PC B never heard of A's case: it goes on with JHT/0001 and sends it again.
-    let on_b = act(&b.cases[0], "jht", Action::StartStep { step: 0 }, wib(2026, 12, 2, 9, 0));
-    let b = Pc { cases: vec![on_b.clone()], ..Pc::default() };
+    let on_b = act(
+        &b.cases[0],
+        "jht",
+        Action::StartStep { step: 0 },
+        wib(2026, 12, 2, 9, 0),
+    );
+    let b = Pc {
+        cases: vec![on_b.clone()],
+        ..Pc::default()
+    };
     let plan = a.import(&b.hand_over(&on_b.uid, wib(2026, 12, 2, 10, 0)));
     let merged = a.get(&on_b.uid).unwrap();
     assert!(matches!(plan.outcome, ImportOutcome::Merged(_)));
@@ -280,16 +349,25 @@ fn restoring_a_backup_resolves_each_clash_the_same_way() {
     let t = wib(2026, 12, 1, 9, 0);
     for k in 0..3 {
         a.create("jht", t + k * 3_600_000, &format!("A{k}fQ2mZk9RxW4tB"));
-        b.create("jht", t + 1_800_000 + k * 3_600_000, &format!("B{k}fQ2mZk9RxW4tB"));
+        b.create(
+            "jht",
+            t + 1_800_000 + k * 3_600_000,
+            &format!("B{k}fQ2mZk9RxW4tB"),
+        );
     }
-    let backup = import_backup(&export_backup(&a.cases, Some("Rina Wati"), t), catalogue()).unwrap();
+    let backup =
+        import_backup(&export_backup(&a.cases, Some("Rina Wati"), t), catalogue()).unwrap();
     for case in backup.cases {
         let plan = decide_import(case, &backup.sender, &b, catalogue()).unwrap();
         b.write(&plan);
     }
     b.check_consistent();
     let numbers = |pc: &Pc| {
-        let mut v: Vec<(String, String)> = pc.cases.iter().map(|c| (c.uid.clone(), c.number.clone())).collect();
+        let mut v: Vec<(String, String)> = pc
+            .cases
+            .iter()
+            .map(|c| (c.uid.clone(), c.number.clone()))
+            .collect();
         v.sort();
         v
     };
@@ -300,7 +378,11 @@ fn restoring_a_backup_resolves_each_clash_the_same_way() {
     for (uid, number) in &got {
         let expect_moved = uid.starts_with('B');
         let case = b.get(uid).unwrap();
-        assert_eq!(renumberings(case).len(), usize::from(expect_moved), "{uid} {number}");
+        assert_eq!(
+            renumberings(case).len(),
+            usize::from(expect_moved),
+            "{uid} {number}"
+        );
         if expect_moved {
             assert!(number.as_str() > "JHT/0003", "{number}");
         }
@@ -424,46 +506,81 @@ fn fixture(name: &str) -> String {
 /// case, so an old copy meeting another old copy is the same case, not a clash.
 #[test]
 fn an_old_case_has_the_same_uid_on_every_pc() {
-    let stored = sop_domain::store::decode_case("lsk:case:jht-2026-0007", &fixture("v2-jht-selesai.json")).unwrap();
+    let stored =
+        sop_domain::store::decode_case("lsk:case:jht-2026-0007", &fixture("v2-jht-selesai.json"))
+            .unwrap();
     let (from_file, sender) = read_case_file(&fixture("v2-case-file.json"), catalogue()).unwrap();
-    assert_eq!(sender, SenderNumbers::default(), "a v2 file says nothing of its numbers");
+    assert_eq!(
+        sender,
+        SenderNumbers::default(),
+        "a v2 file says nothing of its numbers"
+    );
     assert_eq!(from_file.uid, "lama-jht-2026-0007-1772416800000");
     assert_eq!(from_file, stored);
-    let here = Pc { cases: vec![stored.clone()], ..Pc::default() };
+    let here = Pc {
+        cases: vec![stored.clone()],
+        ..Pc::default()
+    };
     let plan = import_case(&fixture("v2-case-file.json"), &here, catalogue()).unwrap();
     assert_eq!(plan.outcome, ImportOutcome::Unchanged);
     // A v1 file's case likewise.
     let (v1, _) = read_case_file(&fixture("v1-case-file.json"), catalogue()).unwrap();
-    assert_eq!(v1.uid, sop_domain::case::derived_uid("tpp-2026-0004", 1_772_416_800_000));
+    assert_eq!(
+        v1.uid,
+        sop_domain::case::derived_uid("tpp-2026-0004", 1_772_416_800_000)
+    );
     // Another old case with the same number, created another day, is another case.
     let mut other = stored.clone();
     other.created_ms += 86_400_000;
     other.uid = sop_domain::case::derived_uid(&other.id, other.created_ms);
     let plan = decide_import(other, &SenderNumbers::default(), &here, catalogue()).unwrap();
     assert_eq!(plan.renumbered.len(), 1);
-    assert_eq!(plan.case().map(|c| c.number.as_str()), Some("JHT/0008/III/2026"));
+    assert_eq!(
+        plan.case().map(|c| c.number.as_str()),
+        Some("JHT/0008/III/2026")
+    );
 }
 
 /// The index keeps previous numbers: the fast start finds a renumbered case by its old number.
 #[test]
 fn the_index_keeps_previous_numbers_for_the_search() {
-    use sop_domain::store::{load_index, plan_save, shard_key_for, CASE_KEY_PREFIX, INDEX_KEY_PREFIX, META_KEY};
+    use sop_domain::store::{
+        load_index, plan_save, shard_key_for, CASE_KEY_PREFIX, INDEX_KEY_PREFIX, META_KEY,
+    };
     let (mut a, b) = two_pcs();
     a.import(&b.hand_over("B3vX8pLr2TzK6wNq", wib(2026, 12, 2, 8, 0)));
     let mut storage = std::collections::BTreeMap::<String, String>::new();
     for case in &a.cases {
         let shard = storage.get(&shard_key_for(case.created_ms)).cloned();
         let meta = storage.get(META_KEY).cloned();
-        let (writes, _) = plan_save(case, sop(&case.sop_id), calendar(), shard.as_deref(), meta.as_deref()).unwrap();
+        let (writes, _) = plan_save(
+            case,
+            sop(&case.sop_id),
+            calendar(),
+            shard.as_deref(),
+            meta.as_deref(),
+        )
+        .unwrap();
         for (k, v) in writes.set {
             storage.insert(k, v);
         }
     }
-    let shards = storage.iter().filter(|(k, _)| k.starts_with(INDEX_KEY_PREFIX));
+    let shards = storage
+        .iter()
+        .filter(|(k, _)| k.starts_with(INDEX_KEY_PREFIX));
     let keys = storage.keys().filter(|k| k.starts_with(CASE_KEY_PREFIX));
-    let list = load_index(storage.get(META_KEY).map(String::as_str), shards, keys).unwrap().summaries;
+    let list = load_index(storage.get(META_KEY).map(String::as_str), shards, keys)
+        .unwrap()
+        .summaries;
     let moved = list.iter().find(|s| s.id == "jht-2026-0002").unwrap();
     assert_eq!(moved.previous_numbers, ["JHT/0001/XII/2026"]);
-    let filter = CaseFilter { query: "0001/XII".into(), ..Default::default() };
-    assert_eq!(filter_summaries(&list, &filter, 0).len(), 2, "the case that has it and the case that had it");
+    let filter = CaseFilter {
+        query: "0001/XII".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        filter_summaries(&list, &filter, 0).len(),
+        2,
+        "the case that has it and the case that had it"
+    );
 }

@@ -506,12 +506,29 @@ fn the_v3_form_of_a_renumbered_and_merged_case() {
     let created = new_case_with_uid("jht", "jht-2026-0001", "JHT/0001/III/2026", APP_UID, t);
     let started = act(&created, "jht", Action::StartStep { step: 0 }, t + 60_000);
     let here = act(&started, "jht", Action::FinishStep { step: 0 }, t + 120_000);
-    let moved = sop_domain::case::renumber(&here, "JHT/0004/III/2026", here.updated_ms, "Aplikasi").unwrap();
-    let there = apply(&started, sop("jht"), &Action::FinishStep { step: 0 }, t + 180_000, "Andi").unwrap();
+    let moved = sop_domain::case::renumber(&here, "JHT/0004/III/2026", here.updated_ms, "Aplikasi")
+        .unwrap();
+    let there = apply(
+        &started,
+        sop("jht"),
+        &Action::FinishStep { step: 0 },
+        t + 180_000,
+        "Andi",
+    )
+    .unwrap();
     let merged = sop_domain::merge::merge_cases(&moved, &there, sop("jht")).unwrap();
-    assert_eq!((merged.id.as_str(), merged.previous_numbers.as_slice()), ("jht-2026-0004", &["JHT/0001/III/2026".to_string()][..]));
+    assert_eq!(
+        (merged.id.as_str(), merged.previous_numbers.as_slice()),
+        ("jht-2026-0004", &["JHT/0001/III/2026".to_string()][..])
+    );
     let json = encode_case_json(&merged);
     assert_eq!(json, fixture("v3-jht-digabung.json").trim_end());
-    assert_eq!(decode_case("lsk:case:jht-2026-0004", &json), Ok(merged.clone()));
-    assert_eq!(decode_case("lsk:case:jht-2026-0004", &encode_case(&merged)), Ok(merged));
+    assert_eq!(
+        decode_case("lsk:case:jht-2026-0004", &json),
+        Ok(merged.clone())
+    );
+    assert_eq!(
+        decode_case("lsk:case:jht-2026-0004", &encode_case(&merged)),
+        Ok(merged)
+    );
 }

@@ -23,12 +23,45 @@ fn fixture(name: &str) -> String {
 /// docs/couchdb-document.md.
 fn example() -> Case {
     let t0 = wib(2026, 12, 1, 10, 30);
-    let c = new_case_with_uid("jht", "jht-2026-0001", "JHT/0001/XII/2026", "B3vX8pLr2TzK6wNq", t0);
-    let c = act(&c, "jht", Action::TickChecklist { step: 0, item: 0, ticked: true }, t0 + MINUTE);
+    let c = new_case_with_uid(
+        "jht",
+        "jht-2026-0001",
+        "JHT/0001/XII/2026",
+        "B3vX8pLr2TzK6wNq",
+        t0,
+    );
+    let c = act(
+        &c,
+        "jht",
+        Action::TickChecklist {
+            step: 0,
+            item: 0,
+            ticked: true,
+        },
+        t0 + MINUTE,
+    );
     let c = renumber(&c, "JHT/0002/XII/2026", c.updated_ms, "Aplikasi").unwrap();
-    let c = act(&c, "jht", Action::StartStep { step: 0 }, wib(2026, 12, 2, 8, 15));
-    let c = act(&c, "jht", Action::AddNote { step: Some(0), text: "KTP asli dibawa".into() }, wib(2026, 12, 2, 8, 20));
-    act(&c, "jht", Action::FinishStep { step: 0 }, wib(2026, 12, 2, 8, 24))
+    let c = act(
+        &c,
+        "jht",
+        Action::StartStep { step: 0 },
+        wib(2026, 12, 2, 8, 15),
+    );
+    let c = act(
+        &c,
+        "jht",
+        Action::AddNote {
+            step: Some(0),
+            text: "KTP asli dibawa".into(),
+        },
+        wib(2026, 12, 2, 8, 20),
+    );
+    act(
+        &c,
+        "jht",
+        Action::FinishStep { step: 0 },
+        wib(2026, 12, 2, 8, 24),
+    )
 }
 
 #[test]
@@ -36,7 +69,12 @@ fn the_document_reads_like_the_documented_example_and_reads_back() {
     let case = example();
     let doc = case_to_doc(&case, catalogue());
     let expected: Value = serde_json::from_str(&fixture("couchdb-permohonan.json")).unwrap();
-    assert_eq!(doc, expected, "{}", serde_json::to_string_pretty(&doc).unwrap());
+    assert_eq!(
+        doc,
+        expected,
+        "{}",
+        serde_json::to_string_pretty(&doc).unwrap()
+    );
     assert_eq!(doc_to_case(&expected, catalogue()), Ok(case.clone()));
     // CouchDB adds its own fields; they are not the case's.
     let mut stored = expected.clone();
@@ -53,7 +91,10 @@ fn the_document_id_follows_the_uid_not_the_number() {
     assert_eq!(id(&case), json!("permohonan:B3vX8pLr2TzK6wNq"));
     assert_eq!(id(&moved_again), id(&case));
     assert_eq!(doc_id(&case.uid), "permohonan:B3vX8pLr2TzK6wNq");
-    assert_eq!(case_to_doc(&moved_again, catalogue())["case_id"], json!("jht-2026-0007"));
+    assert_eq!(
+        case_to_doc(&moved_again, catalogue())["case_id"],
+        json!("jht-2026-0007")
+    );
 }
 
 #[test]
@@ -99,7 +140,13 @@ fn a_malformed_document_says_which_field_in_indonesian() {
     for (edit, message) in check {
         assert_eq!(with(edit), Err(message.to_string()));
     }
-    assert_eq!(doc_to_case(&json!([1, 2]), catalogue()), Err(DocError::Field { path: String::new(), problem: "bukan objek JSON".into() }));
+    assert_eq!(
+        doc_to_case(&json!([1, 2]), catalogue()),
+        Err(DocError::Field {
+            path: String::new(),
+            problem: "bukan objek JSON".into()
+        })
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,12 +187,27 @@ fn step(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
         Op::Start => Action::StartStep { step: cur },
         Op::Pause => Action::PauseStep { step: cur },
         Op::Resume => Action::ResumeStep { step: cur },
-        Op::Finish(yes) if s.is_decision(cur) => Action::Decide { step: cur, answer: if *yes { Answer::Yes } else { Answer::No } },
+        Op::Finish(yes) if s.is_decision(cur) => Action::Decide {
+            step: cur,
+            answer: if *yes { Answer::Yes } else { Answer::No },
+        },
         Op::Finish(_) => Action::FinishStep { step: cur },
-        Op::Note(on_step, text) => Action::AddNote { step: on_step.then_some(cur), text: text.clone() },
-        Op::Tick(item, ticked) => Action::TickChecklist { step: cur, item: *item, ticked: *ticked },
-        Op::Edit(name) => Action::Edit(CaseFields { applicant: name.clone(), ..Default::default() }),
-        Op::Cancel => Action::Cancel { reason: "batal".into() },
+        Op::Note(on_step, text) => Action::AddNote {
+            step: on_step.then_some(cur),
+            text: text.clone(),
+        },
+        Op::Tick(item, ticked) => Action::TickChecklist {
+            step: cur,
+            item: *item,
+            ticked: *ticked,
+        },
+        Op::Edit(name) => Action::Edit(CaseFields {
+            applicant: name.clone(),
+            ..Default::default()
+        }),
+        Op::Cancel => Action::Cancel {
+            reason: "batal".into(),
+        },
         Op::Renumber(n) => return renumber(case, &format!("X/{n:04}/III/2026"), t, actor).ok(),
     };
     apply(case, s, &action, t, actor).ok()

@@ -99,7 +99,13 @@ fn importing_a_known_case_keeps_the_newer_version() {
         t0() + 86_400_000,
     );
     let merged = |other: &Case| sop_domain::merge::merge_cases(&stored, other, sop("jht")).unwrap();
-    let renumbered = sop_domain::case::renumber(&other_origin, "JHT/0002/III/2026", other_origin.updated_ms, "Aplikasi").unwrap();
+    let renumbered = sop_domain::case::renumber(
+        &other_origin,
+        "JHT/0002/III/2026",
+        other_origin.updated_ms,
+        "Aplikasi",
+    )
+    .unwrap();
     // (file's case, expected outcome or message)
     let check: Vec<(&Case, Result<ImportOutcome, &str>)> = vec![
         (&newer, Ok(ImportOutcome::Updated(newer.clone()))),
@@ -126,7 +132,13 @@ fn importing_a_known_case_keeps_the_newer_version() {
     assert!(m.steps[0].is_ticked(0) && m.case_notes.len() == 1);
     // The case of the other origin is saved beside the stored one, which keeps its number.
     let plan = import_case(&export_case(&other_origin, t0()), &here[..], catalogue()).unwrap();
-    assert_eq!(plan.writes, [CaseWrite::Save { case: renumbered, replaces: 0 }]);
+    assert_eq!(
+        plan.writes,
+        [CaseWrite::Save {
+            case: renumbered,
+            replaces: 0
+        }]
+    );
 }
 
 #[test]

@@ -451,7 +451,11 @@ mod synth {
         let (a, b) = (h.next(), h.next());
         (0..16)
             .map(|i| {
-                let bits = if i < 10 { a >> (6 * i) } else { b >> (6 * (i - 10)) };
+                let bits = if i < 10 {
+                    a >> (6 * i)
+                } else {
+                    b >> (6 * (i - 10))
+                };
                 char::from(ALPHABET[(bits & 63) as usize])
             })
             .collect()

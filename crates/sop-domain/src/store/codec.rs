@@ -988,8 +988,7 @@ fn abs_time(created: i64, delta: i64, unit: i64, path: &str) -> Result<i64, Deco
 }
 
 fn compact_decode(obj: &Map<String, Value>, id: String, version: u64) -> Result<Case, DecodeError> {
-    let known_key =
-        |k: &str| V2_KEYS.contains(&k) || (version >= 3 && V3_KEYS.contains(&k));
+    let known_key = |k: &str| V2_KEYS.contains(&k) || (version >= 3 && V3_KEYS.contains(&k));
     if let Some(k) = obj.keys().find(|k| !known_key(k)) {
         return Err(field(k, UNKNOWN_KEY));
     }

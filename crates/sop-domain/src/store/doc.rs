@@ -154,8 +154,10 @@ fn answer_code(a: Answer) -> &'static str {
 /// `{"ms": …, "wib": "2026-03-02T09:00:00+07:00"}`; `wib` is null for a time chrono cannot show.
 fn time(ms: i64) -> Value {
     let wib = FixedOffset::east_opt(WIB_OFFSET_MINUTES * 60).and_then(|offset| {
-        DateTime::from_timestamp_millis(ms)
-            .map(|t| t.with_timezone(&offset).to_rfc3339_opts(SecondsFormat::AutoSi, false))
+        DateTime::from_timestamp_millis(ms).map(|t| {
+            t.with_timezone(&offset)
+                .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+        })
     });
     json!({"ms": ms, "wib": wib})
 }
@@ -339,7 +341,9 @@ impl<'a> At<'a> {
         }
     }
     fn get(&self, key: &str) -> Result<&'a Value, DocError> {
-        self.map.get(key).ok_or_else(|| field(&self.sub(key), MISSING))
+        self.map
+            .get(key)
+            .ok_or_else(|| field(&self.sub(key), MISSING))
     }
     fn obj(&self, key: &str) -> Result<At<'a>, DocError> {
         At::new(self.get(key)?, self.sub(key))
@@ -381,7 +385,9 @@ impl<'a> At<'a> {
     fn bool_or_false(&self, key: &str) -> Result<bool, DocError> {
         match self.map.get(key) {
             None => Ok(false),
-            Some(v) => v.as_bool().ok_or_else(|| field(&self.sub(key), NOT_A_BOOLEAN)),
+            Some(v) => v
+                .as_bool()
+                .ok_or_else(|| field(&self.sub(key), NOT_A_BOOLEAN)),
         }
     }
     fn list(&self, key: &str) -> Result<Vec<(String, &'a Value)>, DocError> {
@@ -453,9 +459,26 @@ pub fn doc_to_case(doc: &Value, catalogue: &Catalogue) -> Result<Case, DocError>
         found => return Err(field("schema", &msg_unknown_schema(found))),
     }
     d.only(&[
-        "type", "schema", "uid", "number", "previous_numbers", "case_id", "sop", "applicant",
-        "contact", "subject", "notes", "status", "current_step", "created", "updated",
-        "revision", "cancel_reason", "steps", "case_notes", "history",
+        "type",
+        "schema",
+        "uid",
+        "number",
+        "previous_numbers",
+        "case_id",
+        "sop",
+        "applicant",
+        "contact",
+        "subject",
+        "notes",
+        "status",
+        "current_step",
+        "created",
+        "updated",
+        "revision",
+        "cancel_reason",
+        "steps",
+        "case_notes",
+        "history",
     ])?;
     let uid = d.str("uid")?;
     if let Some(id) = d.map.get("_id") {
@@ -486,8 +509,16 @@ pub fn doc_to_case(doc: &Value, catalogue: &Catalogue) -> Result<Case, DocError>
     for (i, (path, v)) in step_values.into_iter().enumerate() {
         let s = At::new(v, path)?;
         s.only(&[
-            "index", "no", "text", "lane", "status", "visits", "intervals", "answer",
-            "checklist_ticked", "notes",
+            "index",
+            "no",
+            "text",
+            "lane",
+            "status",
+            "visits",
+            "intervals",
+            "answer",
+            "checklist_ticked",
+            "notes",
         ])?;
         if s.index("index", n)? != i {
             return Err(field(&s.sub("index"), NOT_AN_INDEX));
@@ -546,8 +577,17 @@ pub fn doc_to_case(doc: &Value, catalogue: &Catalogue) -> Result<Case, DocError>
     for (path, v) in d.list("history")? {
         let e = At::new(v, path)?;
         e.only(&[
-            "at", "actor", "kind", "step", "detail", "to", "answer", "item", "ticked",
-            "no_effect", "description",
+            "at",
+            "actor",
+            "kind",
+            "step",
+            "detail",
+            "to",
+            "answer",
+            "item",
+            "ticked",
+            "no_effect",
+            "description",
         ])?;
         let step = match e.map.get("step") {
             None | Some(Value::Null) => None,

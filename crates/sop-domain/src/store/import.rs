@@ -26,8 +26,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::case::{
-    case_id_for_number, clash_order, next_free_number, parse_case_number, renumber, Case,
-    ACTOR_APP,
+    case_id_for_number, clash_order, next_free_number, parse_case_number, renumber, Case, ACTOR_APP,
 };
 use crate::catalogue::{Catalogue, Sop};
 use crate::merge::{compare_versions, merge_cases, Versions};
@@ -155,15 +154,16 @@ impl SenderNumbers {
             return SenderNumbers::default();
         };
         let same_frame = |number: &str| {
-            parse_case_number(number).is_some_and(|n| {
-                n.year == frame.year && n.code.eq_ignore_ascii_case(frame.code)
-            })
+            parse_case_number(number)
+                .is_some_and(|n| n.year == frame.year && n.code.eq_ignore_ascii_case(frame.code))
         };
         SenderNumbers {
             highest: self
                 .highest
                 .iter()
-                .filter(|((code, year), _)| *year == frame.year && code.eq_ignore_ascii_case(frame.code))
+                .filter(|((code, year), _)| {
+                    *year == frame.year && code.eq_ignore_ascii_case(frame.code)
+                })
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             moved: self
@@ -311,9 +311,7 @@ impl ImportPlan {
     /// The incoming case as it will be stored; `None` when nothing changes.
     pub fn case(&self) -> Option<&Case> {
         match &self.outcome {
-            ImportOutcome::New(c) | ImportOutcome::Updated(c) | ImportOutcome::Merged(c) => {
-                Some(c)
-            }
+            ImportOutcome::New(c) | ImportOutcome::Updated(c) | ImportOutcome::Merged(c) => Some(c),
             ImportOutcome::Unchanged => None,
         }
     }

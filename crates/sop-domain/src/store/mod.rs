@@ -96,13 +96,11 @@ use crate::case::{apply, Action, Case, CaseError};
 use crate::catalogue::{Catalogue, Sop};
 
 pub use codec::{encode_case_v1, pack, unpack, PACKED_PREFIX};
-pub use doc::{
-    case_to_doc, doc_id, doc_to_case, DocError, DOC_ID_PREFIX, DOC_SCHEMA, DOC_TYPE,
-};
+pub use doc::{case_to_doc, doc_id, doc_to_case, DocError, DOC_ID_PREFIX, DOC_SCHEMA, DOC_TYPE};
 pub use files::{
     cases_csv, export_backup, export_case, export_case_with_numbers, import_backup, import_case,
-    parse_case_file, partition_archivable, read_case_file, Archivable, BackupContents,
-    ImportError, SkippedCase, BACKUP_FILE_KIND, CASE_FILE_KIND, CSV_HEADER,
+    parse_case_file, partition_archivable, read_case_file, Archivable, BackupContents, ImportError,
+    SkippedCase, BACKUP_FILE_KIND, CASE_FILE_KIND, CSV_HEADER,
 };
 pub use import::{
     decide_import, CaseLookup, CaseWrite, ImportOutcome, ImportPlan, Moved, Renumbering,
