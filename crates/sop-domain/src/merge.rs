@@ -207,6 +207,8 @@ pub fn merge_cases(a: &Case, b: &Case, sop: &Sop) -> Result<Case, MergeError> {
             (None, None) => match (edited_a, edited_b) {
                 (false, true) => true,
                 (true, false) => false,
+                // The logs do not explain the difference (a value changed outside `apply`):
+                // the later version's, then the greater text, so that either order agrees.
                 _ => tie.then_with(|| va.cmp(vb)).is_gt(),
             },
         };

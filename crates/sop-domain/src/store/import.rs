@@ -378,9 +378,12 @@ pub fn decide_import(
         },
     };
 
-    let mut known = here.known_numbers();
-    known.extend(sender.highest_ids());
-    known.extend(incoming_numbers);
+    let known: Vec<String> = here
+        .known_numbers()
+        .into_iter()
+        .chain(sender.highest_ids())
+        .chain(incoming_numbers)
+        .collect();
     let mut writes = Vec::new();
     let mut renumbered = Vec::new();
     let holder = here
@@ -411,7 +414,6 @@ pub fn decide_import(
             renumbered_applicant: loser.applicant.clone(),
             kept_applicant: winner.applicant.clone(),
         });
-        known.push(to);
         match moved {
             Moved::Stored => writes.push(CaseWrite::Move {
                 case: renumbered_case,
