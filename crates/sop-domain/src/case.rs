@@ -16,10 +16,17 @@
 //! The audit log is complete: every action appends an entry holding everything the action
 //! changed in a step (interval starts and ends, answers, ticks, notes). `store.rs` relies on this
 //! to leave those per-step records out of the stored form and recompute them from the log.
+//!
+//! A case has two names. Its *number* ("JHT/0007/XI/2026", and the id "jht-2026-0007" made from
+//! it) is what the office prints; every PC gives numbers out on its own, so two PCs can give the
+//! same number to two different cases. Its *uid* is made once, when the case is created, and
+//! never changes: it tells "the same case, changed on two PCs" from "two cases that got the same
+//! number". When two cases claim one number, [`clash_order`] says which keeps it and
+//! [`renumber`] moves the other to a free number, remembering the old one.
 
 use chrono::{Datelike, NaiveDateTime};
 
-use crate::calendar::WorkCalendar;
+use crate::calendar::{WorkCalendar, WIB_OFFSET_MINUTES};
 use crate::catalogue::{Answer, DecisionTarget, Sop, Target};
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +127,12 @@ fn msg_wrong_sop(case_sop: &str, given: &str) -> String {
     format!("Permohonan ini memakai SOP \u{201c}{case_sop}\u{201d}, bukan \u{201c}{given}\u{201d}.")
 }
 
+fn msg_invalid_uid(uid: &str) -> String {
+    format!(
+        "Kode unik permohonan \u{201c}{uid}\u{201d} tidak sah (1\u{2013}{MAX_UID_CHARS} huruf, angka, \u{201c}-\u{201d} atau \u{201c}_\u{201d})."
+    )
+}
+
 fn msg_steps_mismatch(sop_id: &str, recorded: usize, in_sop: usize) -> String {
     format!(
         "Data permohonan tidak cocok dengan SOP \u{201c}{sop_id}\u{201d}: tercatat {recorded} langkah, SOP memiliki {in_sop} langkah."
@@ -171,8 +184,30 @@ fn describe_audit(
         } => format!("{step}: centang butir kelengkapan {} dihapus", item + 1),
         AuditKind::Cancel => format!("Permohonan dibatalkan: {detail}"),
         AuditKind::Edit => format!("Data permohonan diubah{}", prefixed(": ", detail)),
+        AuditKind::Renumbered => match renumbering_of(detail) {
+            Some((from, to)) => {
+                format!("Nomor diubah dari {from} menjadi {to} karena {REASON_RENUMBERED}.")
+            }
+            None => format!("Nomor diubah{}", prefixed(": ", detail)),
+        },
+        AuditKind::Merged => format!(
+            "Dua versi permohonan yang diubah terpisah digabung{}; riwayat keduanya disimpan utuh",
+            prefixed(": ", detail)
+        ),
     }
 }
+
+/// After an entry kept without effect in a merged history (`AuditEntry::no_effect`).
+const NO_EFFECT_NOTE: &str =
+    "(tidak berpengaruh: saat dua versi digabung, permohonan sudah dalam keadaan lain)";
+
+/// Who writes the entry of a merge: the app itself, the same on every PC, so that two PCs
+/// merging the same two versions write the same entry.
+pub const ACTOR_APP: &str = "Aplikasi";
+
+/// Why a case is renumbered; the only reason there is (see [`clash_order`]).
+const REASON_RENUMBERED: &str =
+    "nomor itu sudah dipakai permohonan lain (dibuat lebih dulu) di perangkat ini";
 
 /// How an edit is written in the audit log: each changed field with its old value, so that a
 /// mistaken edit can be undone by hand.
@@ -205,6 +240,8 @@ pub const MAX_NOTES_CHARS: usize = 4_000;
 pub const MAX_NOTE_CHARS: usize = 2_000;
 pub const MAX_REASON_CHARS: usize = 1_000;
 pub const MAX_ACTOR_CHARS: usize = 100;
+/// A uid becomes part of a CouchDB document id and of file contents; longer ones are not ours.
+pub const MAX_UID_CHARS: usize = 96;
 
 // ---------------------------------------------------------------------------------------------
 // The model.
@@ -412,6 +449,13 @@ pub enum AuditKind {
     Cancel,
     /// `detail` lists the changed fields with old and new values.
     Edit,
+    /// The case took another number because another case kept its number ([`renumber`]).
+    /// `detail` is `<old number> → <new number>` (see [`renumbering_of`]); the new number is
+    /// one this crate made, so it never holds the arrow and the split is unambiguous.
+    Renumbered,
+    /// Two versions of the case, changed apart on two PCs, were merged (`merge::merge_cases`).
+    /// `detail` names both versions; the entries of both are all in the log.
+    Merged,
 }
 
 /// One line of the case's history. Every action appends one.
@@ -424,13 +468,23 @@ pub struct AuditEntry {
     pub step: Option<usize>,
     /// Free text: a note, a cancel reason, the changes of an edit; empty otherwise.
     pub detail: String,
+    /// Kept for the record without changing the case: when two versions of the case were
+    /// merged, this entry no longer fitted the merged state (e.g. both PCs finished the same
+    /// step; the second finish is kept, marked, and the step is finished once). Never set by
+    /// `apply`. Not part of the entry's identity: see `merge.rs`.
+    pub no_effect: bool,
 }
 
 impl AuditEntry {
     /// The entry in words, with step numbers as printed in `sop` (the case's SOP).
     pub fn describe(&self, sop: &Sop) -> String {
         let no = |i: usize| sop.steps.get(i).map_or(i as u32 + 1, |s| s.no);
-        describe_audit(&self.kind, self.step.map(no), no, &self.detail)
+        let text = describe_audit(&self.kind, self.step.map(no), no, &self.detail);
+        if self.no_effect {
+            format!("{text} {NO_EFFECT_NOTE}")
+        } else {
+            text
+        }
     }
 }
 
@@ -452,6 +506,13 @@ pub struct Case {
     pub id: String,
     /// The office's number, "JHT/0007/XI/2026".
     pub number: String,
+    /// Made once when the case is created (the caller brings the randomness: the domain has
+    /// none) and never changed, not even by a renumbering: the same uid on two PCs is the same
+    /// case. Cases stored before uids existed get [`derived_uid`].
+    pub uid: String,
+    /// The numbers this case had before it was renumbered, oldest first: printed documents
+    /// may still carry them, so the case list finds the case by them too.
+    pub previous_numbers: Vec<String>,
     pub sop_id: String,
     pub applicant: String,
     pub contact: String,
@@ -568,6 +629,10 @@ pub enum CaseError {
         recorded: usize,
         in_sop: usize,
     },
+    /// A uid that is empty, too long or holds other characters than letters, digits, `-`, `_`.
+    InvalidUid {
+        uid: String,
+    },
 }
 
 impl std::fmt::Display for CaseError {
@@ -597,6 +662,7 @@ impl std::fmt::Display for CaseError {
                 recorded,
                 in_sop,
             } => msg_steps_mismatch(sop_id, *recorded, *in_sop),
+            CaseError::InvalidUid { uid } => msg_invalid_uid(uid),
         };
         f.write_str(&text)
     }
@@ -621,26 +687,181 @@ pub fn next_number<'a>(
     now_local: NaiveDateTime,
 ) -> (String, String) {
     let year = now_local.year();
-    let code = sop.code.as_bytes();
+    let running = highest_running(&sop.code, year, existing) + 1;
+    let month = ROMAN_MONTHS[now_local.month0() as usize];
+    (
+        case_id(&sop.code, year, running),
+        format!("{}/{running:04}/{month}/{year}", sop.code),
+    )
+}
+
+/// The highest running number of SOP code `code` in `year` among `existing` (numbers or ids,
+/// anything else ignored); 0 when there is none.
+pub fn highest_running<'a>(code: &str, year: i32, existing: impl Iterator<Item = &'a str>) -> u32 {
+    let code_bytes = code.as_bytes();
     // Most numbers belong to other SOPs: reject them on their first bytes before parsing.
     let may_match = |s: &&str| {
         let b = s.as_bytes();
-        b.len() > code.len()
-            && b[..code.len()].eq_ignore_ascii_case(code)
-            && matches!(b[code.len()], b'/' | b'-')
+        b.len() > code_bytes.len()
+            && b[..code_bytes.len()].eq_ignore_ascii_case(code_bytes)
+            && matches!(b[code_bytes.len()], b'/' | b'-')
     };
-    let running = existing
+    existing
         .filter(may_match)
         .filter_map(parse_case_number)
-        .filter(|n| n.year == year && n.code.eq_ignore_ascii_case(&sop.code))
+        .filter(|n| n.year == year && n.code.eq_ignore_ascii_case(code))
         .map(|n| n.running)
         .max()
         .unwrap_or(0)
-        + 1;
-    let month = ROMAN_MONTHS[now_local.month0() as usize];
-    let id = format!("{}-{year}-{running:04}", sop.code.to_ascii_lowercase());
-    let number = format!("{}/{running:04}/{month}/{year}", sop.code);
-    (id, number)
+}
+
+fn case_id(code: &str, year: i32, running: u32) -> String {
+    format!("{}-{year}-{running:04}", code.to_ascii_lowercase())
+}
+
+/// The id (storage key suffix, URL part) that goes with a number or an id: "JHT/0007/XI/2026" →
+/// "jht-2026-0007". Two numbers with the same id (same code, running number and year, another
+/// month) are the same number for storage: they clash.
+pub fn case_id_for_number(number: &str) -> Option<String> {
+    parse_case_number(number).map(|n| case_id(n.code, n.year, n.running))
+}
+
+/// The uid of a case stored before uids existed (schema 1 and 2): made from its id and its
+/// creation time, so every PC that holds a copy of the same old case gives it the same uid,
+/// and two old cases that got the same number at different moments get different ones.
+pub fn derived_uid(id: &str, created_ms: i64) -> String {
+    format!("lama-{id}-{created_ms}")
+}
+
+/// Letters, digits, `-` and `_`, 1 to [`MAX_UID_CHARS`] of them: safe in a CouchDB document id,
+/// a file and a URL. A random 96-bit value in base64url (16 characters) is plenty.
+pub fn is_valid_uid(uid: &str) -> bool {
+    !uid.is_empty()
+        && uid.len() <= MAX_UID_CHARS
+        && uid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The clash rule: which of two different cases claiming the same number keeps it. The one
+/// created first keeps it (`Less`: `a` keeps it); at the same millisecond the smaller uid does,
+/// so every PC decides alike whatever order the cases reach it in. The other one is moved
+/// with [`renumber`] to [`next_free_number`].
+///
+/// Equal uids are the same case, never a clash; the order is then `Equal`.
+pub fn clash_order(a: &Case, b: &Case) -> std::cmp::Ordering {
+    (a.created_ms, a.uid.as_str()).cmp(&(b.created_ms, b.uid.as_str()))
+}
+
+/// The id and number a case takes when it loses a clash: its own SOP code, month and year,
+/// and the running number one above the highest `known` for that code and year. `known` must
+/// hold everything the PC resolving the clash knows (numbers and previous numbers of its
+/// cases, ids of unreadable values, the numbers the other PC reported): a number once seen is
+/// never given out again.
+pub fn next_free_number<'a>(
+    case: &Case,
+    sop: &Sop,
+    known: impl Iterator<Item = &'a str>,
+) -> (String, String) {
+    let (code, month, year) = number_frame(case, sop);
+    let own = highest_running(&code, year, std::iter::once(case.number.as_str()));
+    let running = highest_running(&code, year, known).max(own) + 1;
+    (
+        case_id(&code, year, running),
+        format!("{code}/{running:04}/{month}/{year}"),
+    )
+}
+
+/// The code, Roman month and year of a case's number; from the SOP and the creation time
+/// (office time) when the number is not one this app wrote.
+fn number_frame(case: &Case, sop: &Sop) -> (String, String, i32) {
+    let mut parts = case.number.split('/');
+    if let (Some(code), Some(_), Some(month), Some(year), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) {
+        if let (Some(n), true) = (
+            parse_case_number(&case.number),
+            ROMAN_MONTHS.contains(&month),
+        ) {
+            if n.code.eq_ignore_ascii_case(&sop.code) && year.parse::<i32>() == Ok(n.year) {
+                return (code.to_string(), month.to_string(), n.year);
+            }
+        }
+    }
+    let local = case
+        .created_ms
+        .saturating_add(i64::from(WIB_OFFSET_MINUTES) * 60_000);
+    let t = chrono::DateTime::from_timestamp_millis(local).unwrap_or_default();
+    (
+        sop.code.to_string(),
+        ROMAN_MONTHS[t.month0() as usize].to_string(),
+        t.year(),
+    )
+}
+
+/// `case` under a new number (and the id that goes with it), for a case that lost a clash:
+/// the old number joins `previous_numbers`, an audit entry says what happened and why, and
+/// the revision goes up like for any change. Works on closed cases too: the number is the
+/// office's bookkeeping, not a step of the SOP.
+pub fn renumber(case: &Case, number: &str, now_ms: i64, actor: &str) -> Result<Case, CaseError> {
+    let actor = checked_text(actor, FIELD_ACTOR, MAX_ACTOR_CHARS, true)?;
+    let at_ms = record_time(now_ms);
+    let mut next = case.clone();
+    let entry = AuditEntry {
+        at_ms,
+        actor,
+        kind: AuditKind::Renumbered,
+        step: None,
+        detail: format!("{}{RENUMBER_ARROW}{number}", case.number),
+        no_effect: false,
+    };
+    enact_renumbering(&mut next, &entry.detail);
+    next.revision = case.revision + 1;
+    next.updated_ms = at_ms;
+    next.audit.push(entry);
+    Ok(next)
+}
+
+const RENUMBER_ARROW: &str = " \u{2192} ";
+
+/// The old and the new number of a [`AuditKind::Renumbered`] entry's detail.
+pub fn renumbering_of(detail: &str) -> Option<(&str, &str)> {
+    detail.rsplit_once(RENUMBER_ARROW)
+}
+
+/// Every number a case carried before its current one, in the order its log gave them out:
+/// the old and new numbers of its renumbering entries, each once, without `current`.
+pub(crate) fn numbers_in_history(audit: &[AuditEntry], current: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in audit.iter().filter(|e| e.kind == AuditKind::Renumbered) {
+        if let Some((from, to)) = renumbering_of(&e.detail) {
+            for n in [from, to] {
+                if n != current && !out.iter().any(|o| o == n) {
+                    out.push(n.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Moves `case` to the new number of a renumbering entry: number, id, previous numbers.
+fn enact_renumbering(case: &mut Case, detail: &str) {
+    let Some((from, to)) = renumbering_of(detail) else {
+        return;
+    };
+    if !case.previous_numbers.iter().any(|n| n == from) && from != to {
+        case.previous_numbers.push(from.to_string());
+    }
+    case.previous_numbers.retain(|n| n != to);
+    case.number = to.to_string();
+    if let Some(id) = case_id_for_number(to) {
+        case.id = id;
+    }
 }
 
 /// The parts of a case number or id.
@@ -723,21 +944,30 @@ fn checked_fields(fields: &CaseFields) -> Result<CaseFields, CaseError> {
 
 impl Case {
     /// A new case at the SOP's first step (pending). `id` and `number` come from
-    /// [`next_number`].
+    /// [`next_number`]; `uid` is new randomness the caller made (see [`is_valid_uid`]): the
+    /// domain has no source of it, and a uid repeated by two PCs would make two cases one.
     pub fn create(
         sop: &Sop,
         fields: &CaseFields,
         id: &str,
         number: &str,
+        uid: &str,
         now_ms: i64,
         actor: &str,
     ) -> Result<Case, CaseError> {
         let actor = checked_text(actor, FIELD_ACTOR, MAX_ACTOR_CHARS, true)?;
         let fields = checked_fields(fields)?;
+        if !is_valid_uid(uid) {
+            return Err(CaseError::InvalidUid {
+                uid: uid.to_string(),
+            });
+        }
         let at_ms = record_time(now_ms);
         Ok(Case {
             id: id.to_string(),
             number: number.to_string(),
+            uid: uid.to_string(),
+            previous_numbers: Vec::new(),
             sop_id: sop.id.to_string(),
             applicant: fields.applicant,
             contact: fields.contact,
@@ -756,6 +986,7 @@ impl Case {
                 kind: AuditKind::Create,
                 step: None,
                 detail: String::new(),
+                no_effect: false,
             }],
             cancel_reason: None,
         })
@@ -856,7 +1087,9 @@ pub fn apply(
         });
     }
     let at_ms = record_time(now_ms);
-    let mut next = case.clone();
+    // The checks of the action against the case; the change itself is the entry's, made by
+    // `enact`, which the replay of a merged history shares.
+    let mut edited = None;
     let (kind, step, detail) = match action {
         Action::StartStep { step } => {
             let s = current_step(case, sop, *step)?;
@@ -867,9 +1100,6 @@ pub fn apply(
                 &[StepStatus::Pending],
                 StepAction::Start,
             )?;
-            let rec = &mut next.steps[*step];
-            rec.begin(at_ms, true);
-            rec.status = StepStatus::Running;
             (AuditKind::Start, Some(*step), String::new())
         }
         Action::PauseStep { step } => {
@@ -881,9 +1111,6 @@ pub fn apply(
                 &[StepStatus::Running],
                 StepAction::Pause,
             )?;
-            let rec = &mut next.steps[*step];
-            rec.end(at_ms);
-            rec.status = StepStatus::Paused;
             (AuditKind::Pause, Some(*step), String::new())
         }
         Action::ResumeStep { step } => {
@@ -895,9 +1122,6 @@ pub fn apply(
                 &[StepStatus::Paused],
                 StepAction::Resume,
             )?;
-            let rec = &mut next.steps[*step];
-            rec.begin(at_ms, false);
-            rec.status = StepStatus::Running;
             (AuditKind::Resume, Some(*step), String::new())
         }
         Action::FinishStep { step } => {
@@ -920,7 +1144,6 @@ pub fn apply(
             } else {
                 Target::Done
             };
-            finish_and_move(&mut next, *step, at_ms, to);
             (AuditKind::Finish { to }, Some(*step), String::new())
         }
         Action::Decide { step, answer } => {
@@ -942,8 +1165,6 @@ pub fn apply(
                 (Answer::No, DecisionTarget::Step(r)) => Target::Step(r.index),
                 (Answer::No, DecisionTarget::Rejected) => Target::Rejected,
             };
-            next.steps[*step].answer = Some(*answer);
-            finish_and_move(&mut next, *step, at_ms, to);
             (
                 AuditKind::Decide {
                     answer: *answer,
@@ -955,17 +1176,8 @@ pub fn apply(
         }
         Action::AddNote { step, text } => {
             let text = checked_text(text, FIELD_NOTE, MAX_NOTE_CHARS, true)?;
-            let note = Note {
-                at_ms,
-                actor: actor.clone(),
-                text: text.clone(),
-            };
-            match step {
-                Some(i) => {
-                    check_index(sop, *i)?;
-                    next.steps[*i].notes.push(note);
-                }
-                None => next.case_notes.push(note),
+            if let Some(i) = step {
+                check_index(sop, *i)?;
             }
             (AuditKind::Note, *step, text)
         }
@@ -978,7 +1190,6 @@ pub fn apply(
             if case.steps[*step].is_ticked(*item) == *ticked {
                 return Err(CaseError::TickUnchanged { ticked: *ticked });
             }
-            next.steps[*step].tick(item16, *ticked);
             (
                 AuditKind::Tick {
                     item: item16,
@@ -990,18 +1201,7 @@ pub fn apply(
         }
         Action::Cancel { reason } => {
             let reason = checked_text(reason, FIELD_CANCEL_REASON, MAX_REASON_CHARS, true)?;
-            let at_step = case.current;
-            if let Some(i) = at_step {
-                let rec = &mut next.steps[i];
-                if rec.status == StepStatus::Running {
-                    rec.end(at_ms);
-                    rec.status = StepStatus::Paused;
-                }
-            }
-            next.status = CaseStatus::Dibatalkan;
-            next.current = None;
-            next.cancel_reason = Some(reason.clone());
-            (AuditKind::Cancel, at_step, reason)
+            (AuditKind::Cancel, case.current, reason)
         }
         Action::Edit(fields) => {
             let fields = checked_fields(fields)?;
@@ -1018,23 +1218,131 @@ pub fn apply(
             if changes.is_empty() {
                 return Err(CaseError::NoChange);
             }
-            next.applicant = fields.applicant;
-            next.contact = fields.contact;
-            next.subject = fields.subject;
-            next.notes = fields.notes;
+            edited = Some(fields);
             (AuditKind::Edit, None, changes.join("; "))
         }
     };
-    next.revision = case.revision + 1;
-    next.updated_ms = at_ms;
-    next.audit.push(AuditEntry {
+    let entry = AuditEntry {
         at_ms,
         actor,
         kind,
         step,
         detail,
-    });
+        no_effect: false,
+    };
+    let mut next = case.clone();
+    enact(&mut next, &entry);
+    // An edit's new values are not in its entry (only a description of them is): set here.
+    if let Some(fields) = edited {
+        next.applicant = fields.applicant;
+        next.contact = fields.contact;
+        next.subject = fields.subject;
+        next.notes = fields.notes;
+    }
+    next.revision = case.revision + 1;
+    next.updated_ms = at_ms;
+    next.audit.push(entry);
     Ok(next)
+}
+
+/// What an audit entry does to a case once it is known to apply: the step's status and
+/// record, the current step, the case's status, the number. `apply` calls it after checking
+/// the action, and the replay of a merged history (`merge.rs`) after [`entry_applies`], so an
+/// entry changes a case alike on both paths. An edit's new values are not in its entry: the
+/// caller sets them.
+pub(crate) fn enact(case: &mut Case, e: &AuditEntry) {
+    let at_ms = e.at_ms;
+    let step = e.step.filter(|i| *i < case.steps.len());
+    match (e.kind, step) {
+        (AuditKind::Start, Some(i)) => {
+            let rec = &mut case.steps[i];
+            rec.begin(at_ms, true);
+            rec.status = StepStatus::Running;
+        }
+        (AuditKind::Pause, Some(i)) => {
+            let rec = &mut case.steps[i];
+            rec.end(at_ms);
+            rec.status = StepStatus::Paused;
+        }
+        (AuditKind::Resume, Some(i)) => {
+            let rec = &mut case.steps[i];
+            rec.begin(at_ms, false);
+            rec.status = StepStatus::Running;
+        }
+        (AuditKind::Finish { to }, Some(i)) => finish_and_move(case, i, at_ms, to),
+        (AuditKind::Decide { answer, to }, Some(i)) => {
+            case.steps[i].answer = Some(answer);
+            finish_and_move(case, i, at_ms, to);
+        }
+        (AuditKind::Note, _) => {
+            let note = Note {
+                at_ms,
+                actor: e.actor.clone(),
+                text: e.detail.clone(),
+            };
+            match step {
+                Some(i) => case.steps[i].notes.push(note),
+                None => case.case_notes.push(note),
+            }
+        }
+        (AuditKind::Tick { item, ticked }, Some(i)) => case.steps[i].tick(item, ticked),
+        (AuditKind::Cancel, _) => {
+            // The timer of the step being worked on stops; the step stays where it was.
+            if let Some(rec) = case.current.and_then(|i| case.steps.get_mut(i)) {
+                if rec.status == StepStatus::Running {
+                    rec.end(at_ms);
+                    rec.status = StepStatus::Paused;
+                }
+            }
+            case.status = CaseStatus::Dibatalkan;
+            case.current = None;
+            case.cancel_reason = Some(e.detail.clone());
+        }
+        (AuditKind::Renumbered, _) => enact_renumbering(case, &e.detail),
+        _ => {}
+    }
+}
+
+/// Whether an entry still fits the case as it is now: the checks `apply` makes of the case's
+/// state (open, the entry's step is the current one and in the right status, a tick changes
+/// something, a renumbering starts from the case's number). Not those of the action's input
+/// (texts, the SOP's targets), which the entry passed when it was written. The replay of a
+/// merged history keeps an entry that fails this in the log, marked, without its change.
+pub(crate) fn entry_applies(case: &Case, e: &AuditEntry) -> bool {
+    let steps = case.steps.len();
+    let open = case.is_open();
+    let current_is = |allowed: &[StepStatus]| {
+        e.step.is_some_and(|i| {
+            case.current == Some(i)
+                && case
+                    .steps
+                    .get(i)
+                    .is_some_and(|r| allowed.contains(&r.status))
+        })
+    };
+    let target_ok = |t: Target| !matches!(t, Target::Step(i) if i >= steps);
+    match e.kind {
+        // The first entry of every case; the replay starts from its state.
+        AuditKind::Create => false,
+        AuditKind::Start => open && current_is(&[StepStatus::Pending]),
+        AuditKind::Pause => open && current_is(&[StepStatus::Running]),
+        AuditKind::Resume => open && current_is(&[StepStatus::Paused]),
+        AuditKind::Finish { to } | AuditKind::Decide { to, .. } => {
+            open && current_is(&[StepStatus::Running, StepStatus::Paused]) && target_ok(to)
+        }
+        AuditKind::Note => e.step.is_none_or(|i| i < steps),
+        AuditKind::Tick { item, ticked } => {
+            open && e
+                .step
+                .and_then(|i| case.steps.get(i))
+                .is_some_and(|r| r.is_ticked(usize::from(item)) != ticked)
+        }
+        AuditKind::Cancel | AuditKind::Edit => open,
+        AuditKind::Renumbered => {
+            renumbering_of(&e.detail).is_some_and(|(from, _)| from == case.number)
+        }
+        AuditKind::Merged => true,
+    }
 }
 
 fn check_index(sop: &Sop, step: usize) -> Result<(), CaseError> {
@@ -1118,13 +1426,16 @@ pub fn replay_step_records(
 ) -> Option<(Vec<StepRecord>, Vec<Note>)> {
     let mut records = vec![StepRecord::default(); steps];
     let mut case_notes = Vec::new();
-    for e in audit {
+    for e in audit.iter().filter(|e| !e.no_effect) {
         let rec = match e.step {
             Some(i) => Some(records.get_mut(i)?),
             None => None,
         };
         match (e.kind, rec) {
-            (AuditKind::Create | AuditKind::Edit, _) => {}
+            (
+                AuditKind::Create | AuditKind::Edit | AuditKind::Renumbered | AuditKind::Merged,
+                _,
+            ) => {}
             (AuditKind::Start, Some(r)) => r.begin(e.at_ms, true),
             (AuditKind::Resume, Some(r)) => r.begin(e.at_ms, false),
             (AuditKind::Pause | AuditKind::Finish { .. } | AuditKind::Cancel, Some(r)) => {

@@ -16,6 +16,7 @@ pub mod loader;
 #[cfg(feature = "loader")]
 pub mod literal;
 pub mod locale;
+pub mod merge;
 pub mod report;
 pub mod search;
 pub mod store;

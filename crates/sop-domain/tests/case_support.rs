@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use sop_domain::calendar::WorkCalendar;
-use sop_domain::case::{apply, Action, Case, CaseFields};
+use sop_domain::case::{apply, derived_uid, Action, Case, CaseFields};
 use sop_domain::catalogue::{Answer, Catalogue, Sop};
 use sop_domain::loader::load_dir;
 
@@ -56,8 +56,45 @@ pub fn fields(applicant: &str) -> CaseFields {
     }
 }
 
+/// A uid of the size the app makes (16 base64url characters), the same for the same id and
+/// time: two copies of one case made in a test are one case, and two cases given the same
+/// number at different moments are two.
+pub fn test_uid(id: &str, t: i64) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut h = id
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64 ^ t as u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    (0..16)
+        .map(|_| {
+            h ^= h >> 29;
+            h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            h ^= h >> 32;
+            char::from(ALPHABET[(h & 63) as usize])
+        })
+        .collect()
+}
+
+/// A case with the uid of a case made before uids existed ([`derived_uid`]): it survives every
+/// encoding, v1 included, and two copies made from the same id and time are one case.
 pub fn new_case(sop_id: &str, id: &str, number: &str, t: i64) -> Case {
-    Case::create(sop(sop_id), &fields("Budi Santoso"), id, number, t, STAFF).expect("create")
+    let uid = derived_uid(id, t.div_euclid(1000) * 1000);
+    new_case_with_uid(sop_id, id, number, &uid, t)
+}
+
+/// A case with the uid the app gives a new case.
+pub fn new_case_with_uid(sop_id: &str, id: &str, number: &str, uid: &str, t: i64) -> Case {
+    Case::create(
+        sop(sop_id),
+        &fields("Budi Santoso"),
+        id,
+        number,
+        uid,
+        t,
+        STAFF,
+    )
+    .expect("create")
 }
 
 pub fn act(case: &Case, sop_id: &str, action: Action, t: i64) -> Case {

@@ -41,7 +41,9 @@ impl<'a> Walk<'a> {
         let id = format!("{}-2026-{n:04}", sop.code.to_lowercase());
         let month = cal_month(created);
         let number = format!("{}/{n:04}/{}/2026", sop.code, sop_domain::locale::ROMAN_MONTHS[month - 1]);
-        let case = Case::create(sop, &fields, &id, &number, created, STAFF).expect("valid case");
+        // The uid old cases get: the committed fixture's case lines stay as they were.
+        let uid = sop_domain::case::derived_uid(&id, created);
+        let case = Case::create(sop, &fields, &id, &number, &uid, created, STAFF).expect("valid case");
         Walk { sop, case }
     }
 

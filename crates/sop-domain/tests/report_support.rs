@@ -68,7 +68,8 @@ impl Walk {
         };
         let id = format!("{}-2026-{running:04}", sop.code.to_ascii_lowercase());
         let number = format!("{}/{running:04}/XI/2026", sop.code);
-        let case = Case::create(sop, &fields, &id, &number, t, STAFF).expect("create");
+        let uid = format!("uji-{id}");
+        let case = Case::create(sop, &fields, &id, &number, &uid, t, STAFF).expect("create");
         Walk { case, sop, t }
     }
 

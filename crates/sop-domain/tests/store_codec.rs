@@ -56,6 +56,8 @@ fn round_trips(case: &Case) {
 fn odd_case() -> Case {
     let mut c = typical_closed_jht(9, t0());
     c.created_ms += 7;
+    // v1 has no room for a uid: reading it derives one from the id and the creation time.
+    c.uid = sop_domain::case::derived_uid(&c.id, c.created_ms);
     c.applicant =
         "Dédi \u{201c}Kusnadi\u{201d} \u{4e2d}\u{6587} \u{1f600} \\ \" / \u{7f}".to_string();
     c.notes = "baris 1\r\nbaris 2\t\u{0}".to_string();
@@ -78,6 +80,7 @@ fn odd_case() -> Case {
         },
         step: None,
         detail: "x".into(),
+        no_effect: false,
     });
     c.cancel_reason = Some(String::new());
     c
@@ -106,12 +109,16 @@ fn cases_round_trip_through_every_encoding() {
     );
 }
 
+/// The uid the app gives a new case: 16 base64url characters.
+const APP_UID: &str = "q3Zt8vKd0LmW2xYa";
+
 #[test]
-fn the_v2_form_is_compact_and_leaves_derived_records_out() {
-    let case = typical_closed_jht(7, t0());
+fn the_current_form_is_compact_and_leaves_derived_records_out() {
+    let mut case = typical_closed_jht(7, t0());
+    case.uid = APP_UID.to_string();
     let json = encode_case_json(&case);
-    let expected = fixture("v2-jht-selesai.json");
-    assert_eq!(json, expected.trim_end(), "the v2 form of the typical case");
+    let expected = fixture("v3-jht-selesai.json");
+    assert_eq!(json, expected.trim_end(), "the v3 form of the typical case");
     assert!(!json.contains("\"sx\""));
     let packed = encode_case(&case);
     let units = packed.encode_utf16().count();
@@ -121,6 +128,27 @@ fn the_v2_form_is_compact_and_leaves_derived_records_out() {
         json.len()
     );
     assert!(encode_case_v1(&case).len() > 7 * units);
+}
+
+/// A v2 value (written before uids) reads with the uid every PC derives for it, and is
+/// rewritten as v3 without spending a character on that uid.
+#[test]
+fn v2_values_migrate_to_v3_with_a_derived_uid() {
+    let v2 = fixture("v2-jht-selesai.json");
+    let key = case_key("jht-2026-0007");
+    let case = decode_case(&key, &v2).expect("v2 reads");
+    assert_eq!(case, typical_closed_jht(7, t0()));
+    assert_eq!(case.uid, "lama-jht-2026-0007-1772416800000");
+    assert!(case.previous_numbers.is_empty());
+    let v3 = encode_case_json(&case);
+    assert_eq!(v3, v2.trim_end().replace("\"v\":2", "\"v\":3"));
+    assert_eq!(decode_case(&key, &encode_case(&case)), Ok(case));
+    // What v3 added is not v2: such a value was not written by a v2 app.
+    let v2_with_uid = v2.replace("\"v\":2", "\"o\":\"abc\",\"v\":2");
+    assert_eq!(
+        decode_case(&key, &v2_with_uid).map_err(|e| e.to_string()),
+        Err("isian \u{201c}o\u{201d} tidak dikenal (ditulis oleh versi lain?)".to_string())
+    );
 }
 
 #[test]
@@ -253,7 +281,7 @@ fn corrupt_values_are_quarantined_verbatim_and_the_rest_still_loads() {
     };
     let v1 = fixture("v1-jht-berjalan.json");
     let packed = encode_case(&good);
-    let future = fixture("v3-future.json");
+    let future = fixture("v4-future.json");
     // (key, raw, the reason shown to the staff)
     let check: Vec<(&str, String, &str)> = vec![
         ("lsk:case:jht-2026-0003", v1[..400].to_string(), "bukan JSON yang utuh ("),
@@ -272,8 +300,8 @@ fn corrupt_values_are_quarantined_verbatim_and_the_rest_still_loads() {
         ("lsk:case:JHT 2026/0001", v2(&|_| {}), "data tidak sah: \u{201c}JHT 2026/0001\u{201d} bukan kode permohonan yang sah"),
         ("lsk:case:jht-2026-0103", v2(&|m| { m.insert("v".into(), 0.into()); }), "versi skema 0 tidak dikenal"),
         ("lsk:case:jht-2026-0104", "[1,2]".to_string(), "bukan objek JSON"),
-        ("lsk:case:jht-2026-0105", future.clone(), "ditulis oleh versi aplikasi yang lebih baru (skema 3); data dibiarkan utuh"),
-        ("lsk:case:jht-2026-0106", pack(future.trim()), "ditulis oleh versi aplikasi yang lebih baru (skema 3); data dibiarkan utuh"),
+        ("lsk:case:jht-2026-0105", future.clone(), "ditulis oleh versi aplikasi yang lebih baru (skema 4); data dibiarkan utuh"),
+        ("lsk:case:jht-2026-0106", pack(future.trim()), "ditulis oleh versi aplikasi yang lebih baru (skema 4); data dibiarkan utuh"),
     ];
     let mut entries: Vec<(String, String)> = check
         .iter()
@@ -307,11 +335,11 @@ fn corrupt_values_are_quarantined_verbatim_and_the_rest_still_loads() {
 
 #[test]
 fn a_future_version_is_an_error_not_a_partial_read() {
-    let raw = fixture("v3-future.json");
+    let raw = fixture("v4-future.json");
     let err = decode_case("lsk:case:jht-2027-0001", &raw).unwrap_err();
-    assert_eq!(err, DecodeError::FutureVersion { found: 3 });
+    assert_eq!(err, DecodeError::FutureVersion { found: 4 });
     assert!(err.is_future());
-    assert_eq!(CURRENT_SCHEMA, 2, "the fixture must stay a future version");
+    assert_eq!(CURRENT_SCHEMA, 3, "the fixture must stay a future version");
 }
 
 #[test]
@@ -468,4 +496,39 @@ proptest! {
             prop_assert_eq!(back, text);
         }
     }
+}
+
+/// A case renumbered and merged, in its v3 form: the uid (`o`), the renumbering (`u`, its old
+/// number derived from it, so no `h`), an entry kept without effect (`!f`) and the merge (`g`).
+#[test]
+fn the_v3_form_of_a_renumbered_and_merged_case() {
+    let t = t0();
+    let created = new_case_with_uid("jht", "jht-2026-0001", "JHT/0001/III/2026", APP_UID, t);
+    let started = act(&created, "jht", Action::StartStep { step: 0 }, t + 60_000);
+    let here = act(&started, "jht", Action::FinishStep { step: 0 }, t + 120_000);
+    let moved = sop_domain::case::renumber(&here, "JHT/0004/III/2026", here.updated_ms, "Aplikasi")
+        .unwrap();
+    let there = apply(
+        &started,
+        sop("jht"),
+        &Action::FinishStep { step: 0 },
+        t + 180_000,
+        "Andi",
+    )
+    .unwrap();
+    let merged = sop_domain::merge::merge_cases(&moved, &there, sop("jht")).unwrap();
+    assert_eq!(
+        (merged.id.as_str(), merged.previous_numbers.as_slice()),
+        ("jht-2026-0004", &["JHT/0001/III/2026".to_string()][..])
+    );
+    let json = encode_case_json(&merged);
+    assert_eq!(json, fixture("v3-jht-digabung.json").trim_end());
+    assert_eq!(
+        decode_case("lsk:case:jht-2026-0004", &json),
+        Ok(merged.clone())
+    );
+    assert_eq!(
+        decode_case("lsk:case:jht-2026-0004", &encode_case(&merged)),
+        Ok(merged)
+    );
 }

@@ -9,7 +9,7 @@ mod support;
 use sop_domain::case::{Action, Case, CaseStatus};
 use sop_domain::store::{
     case_key, cases_csv, check_write, encode_case, export_backup, export_case, import_backup,
-    import_case, merge_by_replay, parse_case_file, partition_archivable, ImportError,
+    import_case, merge_by_replay, parse_case_file, partition_archivable, CaseWrite, ImportError,
     ImportOutcome, WriteCheck, BACKUP_FILE_KIND, PACKED_PREFIX,
 };
 use support::*;
@@ -45,11 +45,12 @@ fn a_case_file_carries_its_kind_schema_and_export_time() {
     let file = export_case(&case, wib(2026, 3, 2, 12, 0));
     let json: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(json["kind"], "layanan-sop-katingan/case");
-    assert_eq!(json["schema"], 2);
+    assert_eq!(json["schema"], 3);
     assert_eq!(json["exported_at"], "2026-03-02T05:00:00Z");
     assert_eq!(json["case"]["id"], "jht-2026-0001");
+    let nothing_stored: &[Case] = &[];
     assert_eq!(
-        import_case(&file, None, catalogue()),
+        import_case(&file, nothing_stored, catalogue()).map(|p| p.outcome),
         Ok(ImportOutcome::New(case.clone()))
     );
     // Saved from Windows Notepad with a byte order mark: still read.
@@ -59,6 +60,9 @@ fn a_case_file_carries_its_kind_schema_and_export_time() {
     );
 }
 
+/// Changed on purpose: two versions changed apart are merged (they were refused as "diubah di
+/// dua tempat", or the later one replaced the other), and a case with the same number but
+/// another origin is imported under a new number (it was refused).
 #[test]
 fn importing_a_known_case_keeps_the_newer_version() {
     let stored = base();
@@ -94,17 +98,27 @@ fn importing_a_known_case_keeps_the_newer_version() {
         "JHT/0001/III/2026",
         t0() + 86_400_000,
     );
+    let merged = |other: &Case| sop_domain::merge::merge_cases(&stored, other, sop("jht")).unwrap();
+    let renumbered = sop_domain::case::renumber(
+        &other_origin,
+        "JHT/0002/III/2026",
+        other_origin.updated_ms,
+        "Aplikasi",
+    )
+    .unwrap();
     // (file's case, expected outcome or message)
     let check: Vec<(&Case, Result<ImportOutcome, &str>)> = vec![
         (&newer, Ok(ImportOutcome::Updated(newer.clone()))),
-        (&same_rev_later, Ok(ImportOutcome::Updated(same_rev_later.clone()))),
+        (&same_rev_later, Ok(ImportOutcome::Merged(merged(&same_rev_later)))),
         (&stored, Ok(ImportOutcome::Unchanged)),
         (&older, Err("Berkas memuat versi lama permohonan JHT/0001/III/2026 (revisi 1); yang tersimpan di sini lebih baru (revisi 3). Tidak diimpor.")),
-        (&same_stamp_other_content, Err("Permohonan JHT/0001/III/2026 di berkas dan di perangkat ini sama-sama revisi 3 tetapi isinya berbeda (diubah di dua tempat). Tidak diimpor; periksa kedua versi secara manual.")),
-        (&other_origin, Err("Nomor JHT/0001/III/2026 di perangkat ini dipakai oleh permohonan lain (waktu pembuatan atau SOP-nya berbeda). Tidak diimpor; hubungi petugas yang mengirim berkas.")),
+        (&same_stamp_other_content, Ok(ImportOutcome::Merged(merged(&same_stamp_other_content)))),
+        (&other_origin, Ok(ImportOutcome::New(renumbered.clone()))),
     ];
+    let here = [stored.clone()];
     for (incoming, expect) in check {
-        let got = import_case(&export_case(incoming, t0()), Some(&stored), catalogue())
+        let got = import_case(&export_case(incoming, t0()), &here[..], catalogue())
+            .map(|p| p.outcome)
             .map_err(|e| e.to_string());
         assert_eq!(
             got,
@@ -113,6 +127,18 @@ fn importing_a_known_case_keeps_the_newer_version() {
             incoming.revision
         );
     }
+    // The merge keeps both PCs' work: the tick of this PC and the note of the other.
+    let m = merged(&same_rev_later);
+    assert!(m.steps[0].is_ticked(0) && m.case_notes.len() == 1);
+    // The case of the other origin is saved beside the stored one, which keeps its number.
+    let plan = import_case(&export_case(&other_origin, t0()), &here[..], catalogue()).unwrap();
+    assert_eq!(
+        plan.writes,
+        [CaseWrite::Save {
+            case: renumbered,
+            replaces: 0
+        }]
+    );
 }
 
 #[test]
@@ -131,15 +157,16 @@ fn malformed_files_are_refused_with_a_clear_message() {
         ("[]".into(), "Berkas ini bukan berkas permohonan Layanan SOP Katingan. Tidak ada yang diubah."),
         ("{\"kind\":\"foto\"}".into(), "Berkas ini bukan berkas permohonan Layanan SOP Katingan."),
         (backup, "Ini berkas cadangan seluruh data; gunakan menu Pulihkan cadangan. Tidak ada yang diubah."),
-        (with("\"schema\": 2", "\"schema\": 3"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 3)."),
-        (with("\"schema\": 2", "\"schema\": \"dua\""), "Isi berkas rusak: nomor versi skema tidak ada. Tidak ada yang diubah."),
+        (with("\"schema\": 3", "\"schema\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
+        (with("\"schema\": 3", "\"schema\": \"tiga\""), "Isi berkas rusak: nomor versi skema tidak ada. Tidak ada yang diubah."),
         (with("\"s\": \"jht\"", "\"s\": \"izin-tambang\""), "Isi berkas rusak: data tidak sah: SOP \u{201c}izin-tambang\u{201d} tidak ada dalam katalog."),
         (with("\"r\": 3", "\"r\": -3"), "Isi berkas rusak: isian \u{201c}r\u{201d} bukan bilangan bulat."),
         (with("\"id\": \"jht-2026-0001\",", ""), "Isi berkas rusak: isian \u{201c}id\u{201d} tidak ada."),
-        (with("\"v\": 2", "\"v\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
+        (with("\"v\": 3", "\"v\": 4"), "Berkas dibuat oleh versi aplikasi yang lebih baru (skema 4)."),
     ];
+    let nothing_stored: &[Case] = &[];
     for (file, expect) in check {
-        let got = import_case(&file, None, catalogue()).map_err(|e| e.to_string());
+        let got = import_case(&file, nothing_stored, catalogue()).map_err(|e| e.to_string());
         match got {
             Err(msg) => assert!(
                 msg.starts_with(expect),
@@ -335,7 +362,7 @@ fn a_stale_write_is_detected_and_replayed_on_the_fresh_case() {
             "base {base_revision}"
         );
     }
-    let future = fixture("v3-future.json");
+    let future = fixture("v4-future.json");
     let unreadable = check_write(&key, Some(&future), 3);
     assert!(matches!(&unreadable, WriteCheck::Unreadable { reason } if reason.is_future()));
     let msg = unreadable.message().unwrap();

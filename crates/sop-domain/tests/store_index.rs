@@ -110,7 +110,7 @@ fn a_save_writes_one_case_and_one_shard() {
     assert_eq!(store.fast_start(), Ok(summaries_of(&[&a, &b, &c])));
     assert_eq!(
         store.get(META_KEY),
-        Some("{\"v\":2,\"shards\":[\"2026-03\",\"2026-04\"],\"quarantined\":[],\"dirty\":false}")
+        Some("{\"v\":3,\"shards\":[\"2026-03\",\"2026-04\"],\"quarantined\":[],\"dirty\":false}")
     );
 }
 
@@ -173,7 +173,7 @@ fn the_fast_start_refuses_an_index_that_disagrees_with_the_case_keys() {
         ),
         (
             &|m| {
-                m.insert(META_KEY.into(), "{\"v\":3,\"shards\":[]}".into());
+                m.insert(META_KEY.into(), "{\"v\":4,\"shards\":[]}".into());
             },
             IndexProblem::Newer,
         ),
@@ -291,7 +291,7 @@ fn nothing_is_saved_over_an_index_of_a_newer_app() {
         sop("jht"),
         calendar(),
         None,
-        Some("{\"v\":3,\"shards\":[]}"),
+        Some("{\"v\":4,\"shards\":[]}"),
     );
     assert_eq!(got.map(|_| ()), Err(SaveError::NewerData));
     assert!(SaveError::NewerData
@@ -501,8 +501,14 @@ proptest! {
 #[test]
 fn ten_thousand_closed_cases_fit_with_room_to_spare() {
     let start = wib(2025, 1, 6, 8, 0);
+    // Each with the 16-character uid the app gives a new case: it is stored with the case.
     let cases: Vec<Case> = (1..=10_000u32)
-        .map(|n| typical_closed_jht(n, start + i64::from(n) * 3 * 3_600_000))
+        .map(|n| {
+            let t = start + i64::from(n) * 3 * 3_600_000;
+            let mut case = typical_closed_jht(n, t);
+            case.uid = test_uid(&case.id, t);
+            case
+        })
         .collect();
     let typical = &cases[0];
     let key = case_key(&typical.id);

@@ -439,6 +439,28 @@ mod synth {
         ((base * factor).round() as u64).max(1)
     }
 
+    /// A uid of the size the app makes (16 base64url characters, 96 bits), drawn from the id
+    /// and time rather than from `rng`, so that adding it left every other synthetic value as
+    /// it was.
+    fn synth_uid(id: &str, t0: i64) -> String {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut h = Rng::new(id.bytes().fold(t0 as u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        }));
+        let (a, b) = (h.next(), h.next());
+        (0..16)
+            .map(|i| {
+                let bits = if i < 10 {
+                    a >> (6 * i)
+                } else {
+                    b >> (6 * (i - 10))
+                };
+                char::from(ALPHABET[(bits & 63) as usize])
+            })
+            .collect()
+    }
+
     /// One case walked from creation as the staff would, stopping at `now_ms` at the latest.
     fn synth_case(
         sop: &Sop,
@@ -465,7 +487,8 @@ mod synth {
             },
         };
         let mut actor = *rng.pick(&STAFF);
-        let Ok(mut case) = Case::create(sop, &fields, id, number, t0, actor) else {
+        let uid = synth_uid(id, t0);
+        let Ok(mut case) = Case::create(sop, &fields, id, number, &uid, t0, actor) else {
             unreachable!("the synthetic fields are valid")
         };
         let recent = now_ms - t0 < RECENT_DAYS * DAY_MS;

@@ -1,12 +1,13 @@
-//! The stored form of one case: schema v1 (verbose JSON, read only, migrated) and schema v2
-//! (compact JSON, packed for localStorage). The format is described in `store/mod.rs`.
+//! The stored form of one case: schema v1 (verbose JSON, read only, migrated), schema v2
+//! (compact JSON, read only, migrated) and schema v3 (v2 plus the case's uid and renumbering,
+//! packed for localStorage). The format is described in `store/mod.rs`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::case::{
-    replay_step_records, AuditEntry, AuditKind, Case, CaseStatus, Interval, Note, StepRecord,
-    StepStatus,
+    derived_uid, is_valid_uid, numbers_in_history, replay_step_records, AuditEntry, AuditKind,
+    Case, CaseStatus, Interval, Note, StepRecord, StepStatus,
 };
 use crate::catalogue::{Answer, Catalogue, Target};
 
@@ -17,26 +18,26 @@ use super::{DecodeError, CASE_KEY_PREFIX, CURRENT_SCHEMA};
 // quarantined value as "isian “<field>” <problem>".
 // ---------------------------------------------------------------------------------------------
 
-const NOT_AN_OBJECT: &str = "bukan objek JSON";
-const NOT_TEXT: &str = "bukan teks";
-const MISSING: &str = "tidak ada";
-const TOO_MANY_STEPS: &str = "terlalu banyak langkah";
-const NOT_AN_INTEGER: &str = "bukan bilangan bulat";
-const NOT_AN_INDEX: &str = "bukan nomor urut yang sah";
-const NOT_A_LIST: &str = "bukan daftar";
+pub(super) const NOT_AN_OBJECT: &str = "bukan objek JSON";
+pub(super) const NOT_TEXT: &str = "bukan teks";
+pub(super) const MISSING: &str = "tidak ada";
+pub(super) const TOO_MANY_STEPS: &str = "terlalu banyak langkah";
+pub(super) const NOT_AN_INTEGER: &str = "bukan bilangan bulat";
+pub(super) const NOT_AN_INDEX: &str = "bukan nomor urut yang sah";
+pub(super) const NOT_A_LIST: &str = "bukan daftar";
 const TIME_OUT_OF_RANGE: &str = "waktu di luar jangkauan";
-const UNKNOWN_KEY: &str = "tidak dikenal (ditulis oleh versi lain?)";
+pub(super) const UNKNOWN_KEY: &str = "tidak dikenal (ditulis oleh versi lain?)";
 const UNKNOWN_TIME_UNIT: &str = "satuan waktu tidak dikenal";
-const UNKNOWN_STATUS: &str = "status tidak dikenal";
-const UNKNOWN_STEP_STATUS: &str = "status langkah tidak dikenal";
+pub(super) const UNKNOWN_STATUS: &str = "status tidak dikenal";
+pub(super) const UNKNOWN_STEP_STATUS: &str = "status langkah tidak dikenal";
 const WRONG_LENGTH: &str = "jumlah isian salah";
-const UNKNOWN_AUDIT_KIND: &str = "jenis riwayat tidak dikenal";
+pub(super) const UNKNOWN_AUDIT_KIND: &str = "jenis riwayat tidak dikenal";
 const NO_SUCH_ACTOR: &str = "petugas tidak ada";
 const STEP_OUT_OF_RANGE: &str = "langkah di luar jangkauan";
 const RECORDS_COUNT_DIFFERS: &str = "jumlah langkah tidak cocok dengan q";
 const BAD_INTERVAL: &str = "selang waktu salah";
 const BAD_VISITS: &str = "jumlah kunjungan salah";
-const UNKNOWN_ANSWER: &str = "jawaban tidak dikenal";
+pub(super) const UNKNOWN_ANSWER: &str = "jawaban tidak dikenal";
 const BAD_CHECKLIST: &str = "butir kelengkapan salah";
 const RECORDS_HALF_WRITTEN: &str = "sx dan cn harus ada bersama";
 
@@ -81,6 +82,10 @@ fn msg_no_such_item(item: u16) -> String {
         "butir kelengkapan ke-{} tidak ada pada SOP",
         u32::from(item) + 1
     )
+}
+
+fn msg_bad_uid(uid: &str) -> String {
+    format!("\u{201c}{uid}\u{201d} bukan kode unik permohonan yang sah")
 }
 
 fn msg_audit_out_of_range(entry: usize) -> String {
@@ -216,8 +221,8 @@ pub(super) fn decode_stored(key: &str, raw: &str) -> Result<(Case, u64), DecodeE
     Ok((case, version))
 }
 
-/// A case from a parsed value of schema `version`. `id` is known from the storage key (v2
-/// values leave it out) or read from the value (files, v1).
+/// A case from a parsed value of schema `version`. `id` is known from the storage key (v2 and
+/// v3 values leave it out) or read from the value (files, v1).
 pub(super) fn decode_versioned(
     value: Value,
     version: u64,
@@ -234,7 +239,7 @@ pub(super) fn decode_versioned(
                 _ => Ok(case),
             }
         }
-        2 => {
+        2 | 3 => {
             let obj = value.as_object().ok_or_else(|| field("", NOT_AN_OBJECT))?;
             let id = match (id, obj.get("id")) {
                 (Some(id), None) => id.to_string(),
@@ -251,7 +256,7 @@ pub(super) fn decode_versioned(
                 (None, Some(v)) => v.as_str().ok_or_else(|| field("id", NOT_TEXT))?.to_string(),
                 (None, None) => return Err(field("id", MISSING)),
             };
-            v2_decode(obj, id)
+            compact_decode(obj, id, version)
         }
         v if v > u64::from(CURRENT_SCHEMA) => Err(DecodeError::FutureVersion { found: v }),
         v => Err(DecodeError::UnknownVersion { found: v }),
@@ -447,9 +452,12 @@ fn v1_decode(value: Value) -> Result<Case, DecodeError> {
             kind,
             step: e.step,
             detail: e.detail,
+            no_effect: false,
         });
     }
     Ok(Case {
+        uid: derived_uid(&c.id, c.created_ms),
+        previous_numbers: Vec::new(),
         id: c.id,
         number: c.number,
         sop_id: c.sop_id,
@@ -499,7 +507,9 @@ fn v1_decode(value: Value) -> Result<Case, DecodeError> {
 }
 
 /// The v1 form of a case. Only tests and tools need it (to produce old values for migration
-/// tests); the app never writes v1.
+/// tests); the app never writes v1. A v1 value has no room for a uid (reading it derives one),
+/// a renumbering or a merge (written as edits with the same detail) nor for the no-effect
+/// mark of an entry (dropped).
 pub fn encode_case_v1(case: &Case) -> String {
     let note = |n: &Note| V1Note {
         at_ms: n.at_ms,
@@ -585,7 +595,9 @@ pub fn encode_case_v1(case: &Case) -> String {
                             (V1Kind::Tick, None, None, Some(item), Some(ticked))
                         }
                         AuditKind::Cancel => (V1Kind::Cancel, None, None, None, None),
-                        AuditKind::Edit => (V1Kind::Edit, None, None, None, None),
+                        AuditKind::Edit | AuditKind::Renumbered | AuditKind::Merged => {
+                            (V1Kind::Edit, None, None, None, None)
+                        }
                     };
                     V1Audit {
                         at_ms: e.at_ms,
@@ -607,7 +619,8 @@ pub fn encode_case_v1(case: &Case) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Schema v2: compact JSON (see the table in `store/mod.rs`).
+// Schemas v2 and v3: compact JSON (see the table in `store/mod.rs`). v3 is v2 plus the keys
+// `o` and `h` and the log kind `u`; a v2 value holding any of them is not one v2 wrote.
 // ---------------------------------------------------------------------------------------------
 
 const STATUS_CODES: [(CaseStatus, u64); 4] = [
@@ -627,11 +640,14 @@ const STEP_CODES: [(StepStatus, char); 5] = [
 
 /// Keys a v2 value may hold; any other key means a newer writer, and the value is kept
 /// untouched rather than read partially.
-const V2_KEYS: [&str; 19] = [
+const V2_KEYS: [&str; 20] = [
     "v", "id", "n", "s", "a", "k", "p", "x", "u", "c", "m", "r", "z", "i", "q", "w", "l", "sx",
-    "cn",
+    "cn", "cr",
 ];
-const V2_CANCEL_KEY: &str = "cr";
+/// What v3 added: the uid (left out when it is the one [`derived_uid`] gives) and the
+/// previous numbers (left out when the log's renumberings give them).
+const V3_KEYS: [&str; 2] = ["o", "h"];
+const CANCEL_KEY: &str = "cr";
 
 pub(super) fn status_code(s: CaseStatus) -> u64 {
     STATUS_CODES
@@ -698,10 +714,15 @@ fn kind_token(kind: &AuditKind, step: Option<usize>, steps: usize) -> String {
         } => format!("t-{item}"),
         AuditKind::Cancel => "b".into(),
         AuditKind::Edit => "e".into(),
+        AuditKind::Renumbered => "u".into(),
+        AuditKind::Merged => "g".into(),
     }
 }
 
-fn parse_token(token: &str, step: Option<usize>, steps: usize) -> Option<AuditKind> {
+/// Marks the token of an entry kept without effect (`AuditEntry::no_effect`): "!f".
+const NO_EFFECT_MARK: char = '!';
+
+fn parse_token(token: &str, step: Option<usize>, steps: usize, version: u64) -> Option<AuditKind> {
     let mut chars = token.chars();
     let head = chars.next()?;
     let rest = chars.as_str();
@@ -738,6 +759,8 @@ fn parse_token(token: &str, step: Option<usize>, steps: usize) -> Option<AuditKi
         }
         ('b', "") => AuditKind::Cancel,
         ('e', "") => AuditKind::Edit,
+        ('u', "") if version >= 3 => AuditKind::Renumbered,
+        ('g', "") if version >= 3 => AuditKind::Merged,
         _ => return None,
     };
     Some(kind)
@@ -765,9 +788,9 @@ fn time_unit(case: &Case) -> i64 {
     }
 }
 
-/// The compact v2 JSON object of a case; with `with_id` for files (in storage the key holds
+/// The compact (v3) JSON object of a case; with `with_id` for files (in storage the key holds
 /// the id).
-pub(super) fn v2_encode<'c>(case: &'c Case, with_id: bool) -> Map<String, Value> {
+pub(super) fn compact_encode<'c>(case: &'c Case, with_id: bool) -> Map<String, Value> {
     let unit = time_unit(case);
     let created = case.created_ms / unit;
     let rel = |t: i64| Value::from((t / unit).wrapping_sub(created));
@@ -789,7 +812,11 @@ pub(super) fn v2_encode<'c>(case: &'c Case, with_id: bool) -> Map<String, Value>
         let at = e.at_ms / unit;
         let actor = actor_index(&e.actor);
         let mut row = vec![
-            Value::from(kind_token(&e.kind, e.step, n)),
+            Value::from(if e.no_effect {
+                format!("{NO_EFFECT_MARK}{}", kind_token(&e.kind, e.step, n))
+            } else {
+                kind_token(&e.kind, e.step, n)
+            }),
             Value::from(at.wrapping_sub(prev_at)),
         ];
         prev_at = at;
@@ -809,11 +836,17 @@ pub(super) fn v2_encode<'c>(case: &'c Case, with_id: bool) -> Map<String, Value>
     }
 
     let mut m = Map::new();
-    m.insert("v".into(), Value::from(2));
+    m.insert("v".into(), Value::from(CURRENT_SCHEMA));
     if with_id {
         m.insert("id".into(), Value::from(case.id.as_str()));
     }
     m.insert("n".into(), Value::from(case.number.as_str()));
+    if case.uid != derived_uid(&case.id, case.created_ms) {
+        m.insert("o".into(), Value::from(case.uid.as_str()));
+    }
+    if case.previous_numbers != numbers_in_history(&case.audit, &case.number) {
+        m.insert("h".into(), Value::from(case.previous_numbers.clone()));
+    }
     m.insert("s".into(), Value::from(case.sop_id.as_str()));
     m.insert("a".into(), Value::from(case.applicant.as_str()));
     for (key, text) in [
@@ -900,7 +933,7 @@ pub(super) fn v2_encode<'c>(case: &'c Case, with_id: bool) -> Map<String, Value>
         Value::from(actors.iter().map(|a| Value::from(*a)).collect::<Vec<_>>()),
     );
     if let Some(reason) = &case.cancel_reason {
-        m.insert(V2_CANCEL_KEY.into(), Value::from(reason.as_str()));
+        m.insert(CANCEL_KEY.into(), Value::from(reason.as_str()));
     }
     m
 }
@@ -945,7 +978,7 @@ fn as_array<'v>(v: &'v Value, path: &str) -> Result<&'v Vec<Value>, DecodeError>
     v.as_array().ok_or_else(|| field(path, NOT_A_LIST))
 }
 
-/// `(created + delta) * unit`. Deltas wrap on both sides (`v2_encode` subtracts with
+/// `(created + delta) * unit`. Deltas wrap on both sides (`compact_encode` subtracts with
 /// `wrapping_sub`), which keeps the encoding exact for any `i64` time and panic-free.
 fn abs_time(created: i64, delta: i64, unit: i64, path: &str) -> Result<i64, DecodeError> {
     delta
@@ -954,11 +987,9 @@ fn abs_time(created: i64, delta: i64, unit: i64, path: &str) -> Result<i64, Deco
         .ok_or_else(|| field(path, TIME_OUT_OF_RANGE))
 }
 
-fn v2_decode(obj: &Map<String, Value>, id: String) -> Result<Case, DecodeError> {
-    if let Some(k) = obj
-        .keys()
-        .find(|k| !V2_KEYS.contains(&k.as_str()) && k.as_str() != V2_CANCEL_KEY)
-    {
+fn compact_decode(obj: &Map<String, Value>, id: String, version: u64) -> Result<Case, DecodeError> {
+    let known_key = |k: &str| V2_KEYS.contains(&k) || (version >= 3 && V3_KEYS.contains(&k));
+    if let Some(k) = obj.keys().find(|k| !known_key(k)) {
         return Err(field(k, UNKNOWN_KEY));
     }
     let f = Fields(obj);
@@ -1044,7 +1075,11 @@ fn v2_decode(obj: &Map<String, Value>, id: String) -> Result<Case, DecodeError> 
                 .filter(|a| *a < actors.len())
                 .ok_or_else(|| bad(NOT_AN_INDEX))?;
         }
-        let kind = parse_token(token, step, n).ok_or_else(|| bad(UNKNOWN_AUDIT_KIND))?;
+        let (token, no_effect) = match token.strip_prefix(NO_EFFECT_MARK) {
+            Some(rest) if version >= 3 => (rest, true),
+            _ => (token, false),
+        };
+        let kind = parse_token(token, step, n, version).ok_or_else(|| bad(UNKNOWN_AUDIT_KIND))?;
         audit.push(AuditEntry {
             at_ms: at.checked_mul(unit).ok_or_else(|| bad(TIME_OUT_OF_RANGE))?,
             actor: actors
@@ -1054,6 +1089,7 @@ fn v2_decode(obj: &Map<String, Value>, id: String) -> Result<Case, DecodeError> 
             kind,
             step,
             detail,
+            no_effect,
         });
     }
 
@@ -1136,9 +1172,23 @@ fn v2_decode(obj: &Map<String, Value>, id: String) -> Result<Case, DecodeError> 
         .zip(step_statuses)
         .map(|(r, status)| StepRecord { status, ..r })
         .collect();
+    let number = f.str("n")?;
+    let uid = match obj.get("o") {
+        None => derived_uid(&id, created_ms),
+        Some(v) => as_str(v, "o")?.to_string(),
+    };
+    let previous_numbers = match obj.get("h") {
+        None => numbers_in_history(&audit, &number),
+        Some(v) => as_array(v, "h")?
+            .iter()
+            .map(|n| as_str(n, "h").map(str::to_string))
+            .collect::<Result<_, _>>()?,
+    };
     Ok(Case {
         id,
-        number: f.str("n")?,
+        number,
+        uid,
+        previous_numbers,
         sop_id: f.str("s")?,
         applicant: f.str("a")?,
         contact: f.str_or_empty("k")?,
@@ -1152,16 +1202,16 @@ fn v2_decode(obj: &Map<String, Value>, id: String) -> Result<Case, DecodeError> 
         steps,
         case_notes,
         audit,
-        cancel_reason: match obj.get(V2_CANCEL_KEY) {
+        cancel_reason: match obj.get(CANCEL_KEY) {
             None => None,
-            Some(v) => Some(as_str(v, V2_CANCEL_KEY)?.to_string()),
+            Some(v) => Some(as_str(v, CANCEL_KEY)?.to_string()),
         },
     })
 }
 
-/// The compact v2 JSON text of a case.
-pub(super) fn v2_json(case: &Case, with_id: bool) -> String {
-    Value::Object(v2_encode(case, with_id)).to_string()
+/// The compact (v3) JSON text of a case.
+pub(super) fn compact_json(case: &Case, with_id: bool) -> String {
+    Value::Object(compact_encode(case, with_id)).to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1183,6 +1233,9 @@ pub(super) fn validate(case: &Case, catalogue: &Catalogue) -> Result<(), String>
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
         return Err(msg_bad_id(&case.id));
+    }
+    if !is_valid_uid(&case.uid) {
+        return Err(msg_bad_uid(&case.uid));
     }
     let Some(sop) = catalogue.sop(&case.sop_id) else {
         return Err(msg_unknown_sop(&case.sop_id));

@@ -8,7 +8,8 @@ use crate::case::Case;
 use crate::catalogue::Catalogue;
 use crate::excel_csv::{push_row, BOM, CRLF};
 
-use super::codec::{decode_versioned, parse_json, v2_encode, version_of};
+use super::codec::{compact_encode, decode_versioned, parse_json, version_of};
+use super::import::{decide_import, CaseLookup, ImportPlan, SenderNumbers};
 use super::index::CaseSummary;
 use super::{validate_case, DecodeError, CURRENT_SCHEMA};
 
@@ -55,12 +56,6 @@ fn msg_import_error(e: &ImportError) -> String {
         ImportError::Older { number, file_revision, stored_revision } => format!(
             "Berkas memuat versi lama permohonan {number} (revisi {file_revision}); yang tersimpan di sini lebih baru (revisi {stored_revision}). Tidak diimpor."
         ),
-        ImportError::DifferentCase { number } => format!(
-            "Nomor {number} di perangkat ini dipakai oleh permohonan lain (waktu pembuatan atau SOP-nya berbeda). Tidak diimpor; hubungi petugas yang mengirim berkas."
-        ),
-        ImportError::Conflict { number, revision } => format!(
-            "Permohonan {number} di berkas dan di perangkat ini sama-sama revisi {revision} tetapi isinya berbeda (diubah di dua tempat). Tidak diimpor; periksa kedua versi secara manual."
-        ),
     }
 }
 
@@ -85,19 +80,11 @@ pub enum ImportError {
     BadContent {
         reason: String,
     },
+    /// The version stored here already holds everything the file's version holds.
     Older {
         number: String,
         file_revision: u64,
         stored_revision: u64,
-    },
-    /// Same id, but another case (created at another moment or for another SOP): two PCs gave
-    /// out the same number.
-    DifferentCase {
-        number: String,
-    },
-    Conflict {
-        number: String,
-        revision: u64,
     },
 }
 
@@ -108,16 +95,6 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportOutcome {
-    /// Not known here: save it.
-    New(Case),
-    /// A newer version of a known case: save it over the stored one.
-    Updated(Case),
-    /// Already stored as it is.
-    Unchanged,
-}
 
 // ---------------------------------------------------------------------------------------------
 // One case.
@@ -137,11 +114,22 @@ fn envelope(kind: &str, now_ms: i64) -> Map<String, Value> {
     m
 }
 
-/// The hand-over file of one case: `{"kind": "layanan-sop-katingan/case", "schema": 2,
-/// "exported_at": "2026-11-12T03:00:00Z", "case": {…v2 with "id"…}}`, indented for people.
+/// The hand-over file of one case: `{"kind": "layanan-sop-katingan/case", "schema": 3,
+/// "exported_at": "2026-11-12T03:00:00Z", "case": {…compact form with "id"…}}`, indented for
+/// people. Without what this PC knows of its numbers: prefer [`export_case_with_numbers`].
 pub fn export_case(case: &Case, now_ms: i64) -> String {
+    export_case_with_numbers(case, &SenderNumbers::default(), now_ms)
+}
+
+/// The hand-over file of one case, with what this PC knows of the numbers of the case's SOP
+/// and year (`"sender": {"highest": ["jht-2026-0007"], "moved": {"<uid>": "<number>"}}`), so
+/// that the receiving PC resolves a number clash as this one would.
+pub fn export_case_with_numbers(case: &Case, sender: &SenderNumbers, now_ms: i64) -> String {
     let mut m = envelope(CASE_FILE_KIND, now_ms);
-    m.insert("case".into(), Value::Object(v2_encode(case, true)));
+    m.insert("case".into(), Value::Object(compact_encode(case, true)));
+    if let Some(numbers) = sender.for_case(case).to_json() {
+        m.insert("sender".into(), numbers);
+    }
     serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default()
 }
 
@@ -179,8 +167,8 @@ fn read_envelope(raw: &str, kind: &'static str) -> Result<(Map<String, Value>, u
     Ok((obj, schema))
 }
 
-/// A case object of a file of schema `schema` (v1 files hold the v1 case object, v2 files the
-/// v2 object with its id), checked against the catalogue.
+/// A case object of a file of schema `schema` (v1 files hold the v1 case object, v2 and v3
+/// files the compact object with its id), checked against the catalogue.
 fn case_from_file_value(
     value: Value,
     schema: u64,
@@ -210,69 +198,41 @@ fn case_from_file_value(
 
 /// The case in a hand-over file, checked against the catalogue.
 pub fn parse_case_file(raw: &str, catalogue: &Catalogue) -> Result<Case, ImportError> {
+    read_case_file(raw, catalogue).map(|(case, _)| case)
+}
+
+/// The case in a hand-over file, checked against the catalogue, and what the sending PC knew
+/// of its numbers (nothing, in files of schema 1 and 2).
+pub fn read_case_file(
+    raw: &str,
+    catalogue: &Catalogue,
+) -> Result<(Case, SenderNumbers), ImportError> {
     let (mut obj, schema) = read_envelope(raw, CASE_FILE_KIND)?;
     let case = obj.remove("case").ok_or_else(|| ImportError::BadContent {
         reason: MSG_NO_CASE.to_string(),
     })?;
-    case_from_file_value(case, schema, catalogue)
+    let case = case_from_file_value(case, schema, catalogue)?;
+    Ok((case, SenderNumbers::from_json(obj.get("sender"))))
 }
 
-/// Whether an incoming case (from a file or a backup) replaces `existing`, the stored case
-/// with the same id: a higher revision, or the same revision saved later, wins; an older one
-/// is refused; a case with the same id but another origin is refused.
-pub fn decide_import(
-    incoming: Case,
-    existing: Option<&Case>,
-) -> Result<ImportOutcome, ImportError> {
-    let Some(stored) = existing else {
-        return Ok(ImportOutcome::New(incoming));
-    };
-    if stored.id != incoming.id
-        || stored.created_ms != incoming.created_ms
-        || stored.sop_id != incoming.sop_id
-    {
-        return Err(ImportError::DifferentCase {
-            number: incoming.number,
-        });
-    }
-    if *stored == incoming {
-        return Ok(ImportOutcome::Unchanged);
-    }
-    let newer = (incoming.revision, incoming.updated_ms) > (stored.revision, stored.updated_ms);
-    let same_stamp =
-        (incoming.revision, incoming.updated_ms) == (stored.revision, stored.updated_ms);
-    if newer {
-        Ok(ImportOutcome::Updated(incoming))
-    } else if same_stamp {
-        Err(ImportError::Conflict {
-            number: incoming.number,
-            revision: incoming.revision,
-        })
-    } else {
-        Err(ImportError::Older {
-            number: incoming.number,
-            file_revision: incoming.revision,
-            stored_revision: stored.revision,
-        })
-    }
-}
-
-/// Reads a hand-over file and decides against `existing` (the stored case whose id is the
-/// file's: find it with [`parse_case_file`] first when the id is not known yet).
+/// Reads a hand-over file and decides what importing its case does on the PC `here`
+/// describes ([`decide_import`]).
 pub fn import_case(
     raw: &str,
-    existing: Option<&Case>,
+    here: &(impl CaseLookup + ?Sized),
     catalogue: &Catalogue,
-) -> Result<ImportOutcome, ImportError> {
-    decide_import(parse_case_file(raw, catalogue)?, existing)
+) -> Result<ImportPlan, ImportError> {
+    let (case, sender) = read_case_file(raw, catalogue)?;
+    decide_import(case, &sender, here, catalogue)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Backup of the whole store.
 // ---------------------------------------------------------------------------------------------
 
-/// A backup file: `{"kind": "layanan-sop-katingan/backup", "schema": 2, "exported_at": …,
-/// "staff": "…"|null, "count": n, "cases": [{…v2 with "id"…}, …]}`, one case per line.
+/// A backup file: `{"kind": "layanan-sop-katingan/backup", "schema": 3, "exported_at": …,
+/// "staff": "…"|null, "count": n, "cases": [{…compact form with "id"…}, …]}`, one case per
+/// line.
 pub fn export_backup(cases: &[Case], staff_name: Option<&str>, now_ms: i64) -> String {
     let mut m = envelope(BACKUP_FILE_KIND, now_ms);
     m.insert("staff".into(), staff_name.map_or(Value::Null, Value::from));
@@ -285,7 +245,7 @@ pub fn export_backup(cases: &[Case], staff_name: Option<&str>, now_ms: i64) -> S
     out.push_str(",\"cases\":[");
     for (i, c) in cases.iter().enumerate() {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&Value::Object(v2_encode(c, true)).to_string());
+        out.push_str(&Value::Object(compact_encode(c, true)).to_string());
     }
     out.push_str("\n]}\n");
     out
@@ -307,11 +267,15 @@ pub struct BackupContents {
     pub skipped: Vec<SkippedCase>,
     pub staff: Option<String>,
     pub exported_at: String,
+    /// What the backup's PC knew of its numbers, as its cases tell: pass it to
+    /// [`decide_import`] with each case.
+    pub sender: SenderNumbers,
 }
 
 /// The cases of a backup file, each checked against the catalogue. The file as a whole must
 /// be a backup of a known schema; a single unreadable case is skipped and reported rather than
-/// blocking the other cases. Merge each case with [`decide_import`].
+/// blocking the other cases. Import each case with [`decide_import`], in order, each against
+/// the store as the previous ones left it.
 pub fn import_backup(raw: &str, catalogue: &Catalogue) -> Result<BackupContents, ImportError> {
     let (mut obj, schema) = read_envelope(raw, BACKUP_FILE_KIND)?;
     let Some(Value::Array(entries)) = obj.remove("cases") else {
@@ -335,6 +299,7 @@ pub fn import_backup(raw: &str, catalogue: &Catalogue) -> Result<BackupContents,
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string(),
+        sender: SenderNumbers::default(),
     };
     let mut seen = std::collections::HashSet::new();
     for (i, entry) in entries.into_iter().enumerate() {
@@ -354,6 +319,7 @@ pub fn import_backup(raw: &str, catalogue: &Catalogue) -> Result<BackupContents,
             }),
         }
     }
+    contents.sender = SenderNumbers::of_cases(&contents.cases);
     Ok(contents)
 }
 

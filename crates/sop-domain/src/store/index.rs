@@ -57,7 +57,10 @@ pub struct CaseSummary {
     pub overdue: bool,
     /// When the running step goes over its mutu baku, if a step is running and has one.
     pub overdue_at_ms: Option<i64>,
-    /// Number, applicant and subject in lowercase, for search; derived, not stored.
+    /// The numbers the case had before a renumbering: a printed document may carry one.
+    pub previous_numbers: Vec<String>,
+    /// Number, previous numbers, applicant and subject in lowercase, for search; derived, not
+    /// stored.
     haystack: String,
 }
 
@@ -76,10 +79,14 @@ impl CaseSummary {
         revision: u64,
         overdue: bool,
         overdue_at_ms: Option<i64>,
+        previous_numbers: Vec<String>,
     ) -> CaseSummary {
-        let mut haystack =
-            String::with_capacity(number.len() + applicant.len() + subject.len() + 2);
-        for (i, part) in [&number, &applicant, &subject].into_iter().enumerate() {
+        let parts = std::iter::once(&number)
+            .chain(&previous_numbers)
+            .chain([&applicant, &subject]);
+        let mut haystack = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
+        // One part per line: a query word never matches across two parts.
+        for (i, part) in parts.enumerate() {
             if i > 0 {
                 haystack.push('\n');
             }
@@ -98,6 +105,7 @@ impl CaseSummary {
             revision,
             overdue,
             overdue_at_ms,
+            previous_numbers,
             haystack,
         }
     }
@@ -161,6 +169,7 @@ pub fn summarize(case: &Case, sop: &Sop, calendar: &WorkCalendar) -> CaseSummary
         case.revision,
         overdue,
         overdue_at,
+        case.previous_numbers.clone(),
     )
 }
 
@@ -193,7 +202,8 @@ pub enum StatusFilter {
 /// The list page's search box and filters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaseFilter {
-    /// Words that must all appear in the number, applicant or subject (case-insensitive).
+    /// Words that must all appear in the number (or a previous number), the applicant or the
+    /// subject (case-insensitive).
     pub query: String,
     pub sop_id: Option<String>,
     pub status: StatusFilter,
@@ -227,9 +237,10 @@ pub fn filter_summaries<'a>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shards: `{"v":2,"c":[row,…]}` (packed), a row being
+// Shards: `{"v":3,"c":[row,…]}` (packed), a row being
 // [id, number, sop_id, applicant, subject, status, current|-1, created_s, updated_s - created_s,
-//  revision, overdue 0|1, overdue_at_s?].
+//  revision, overdue 0|1, overdue_at_s|null, [previous number, …]], trailing defaults (no
+// overdue time, no previous numbers) left out. v2 rows are the same without previous numbers.
 // ---------------------------------------------------------------------------------------------
 
 /// The shard a case belongs to: its month of creation in WIB, "2026-11". Only a partition
@@ -270,8 +281,12 @@ impl Serialize for Row<'_> {
         seq.serialize_element(&s.updated_ms.div_euclid(1000).wrapping_sub(created_s))?;
         seq.serialize_element(&s.revision)?;
         seq.serialize_element(&u8::from(s.overdue))?;
-        if let Some(t) = s.overdue_at_ms {
-            seq.serialize_element(&t.div_euclid(1000))?;
+        let overdue_at = s.overdue_at_ms.map(|t| t.div_euclid(1000));
+        if overdue_at.is_some() || !s.previous_numbers.is_empty() {
+            seq.serialize_element(&overdue_at)?;
+        }
+        if !s.previous_numbers.is_empty() {
+            seq.serialize_element(&s.previous_numbers)?;
         }
         seq.end()
     }
@@ -300,7 +315,7 @@ impl<'de> Visitor<'de> for RowVisitor {
             i: usize,
         ) -> Result<T, A::Error> {
             seq.next_element()?
-                .ok_or_else(|| de::Error::invalid_length(i, &"12 fields"))
+                .ok_or_else(|| de::Error::invalid_length(i, &"11 to 13 fields"))
         }
         let id: String = next(&mut seq, 0)?;
         let number: String = next(&mut seq, 1)?;
@@ -314,9 +329,10 @@ impl<'de> Visitor<'de> for RowVisitor {
         let updated_rel: i64 = next(&mut seq, 8)?;
         let revision: u64 = next(&mut seq, 9)?;
         let overdue: u8 = next(&mut seq, 10)?;
-        let overdue_at: Option<i64> = seq.next_element()?;
+        let overdue_at: Option<i64> = seq.next_element::<Option<i64>>()?.flatten();
+        let previous_numbers: Vec<String> = seq.next_element()?.unwrap_or_default();
         if seq.next_element::<de::IgnoredAny>()?.is_some() {
-            return Err(de::Error::invalid_length(13, &"12 fields"));
+            return Err(de::Error::invalid_length(14, &"11 to 13 fields"));
         }
         let ms = |s: i64| {
             s.checked_mul(1000)
@@ -335,6 +351,7 @@ impl<'de> Visitor<'de> for RowVisitor {
             revision,
             overdue != 0,
             overdue_at.map(ms).transpose()?,
+            previous_numbers,
         )))
     }
 }

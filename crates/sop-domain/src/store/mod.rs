@@ -9,7 +9,7 @@
 //! | --- | --- |
 //! | `lsk:case:<id>` | one case ([`encode_case`]); the source of truth |
 //! | `lsk:index:<yyyy-mm>` | the summaries ([`CaseSummary`]) of the cases created that month (WIB) |
-//! | `lsk:meta` | `{"v":2,"shards":["2026-11",…],"quarantined":["lsk:case:…"],"dirty":false}` |
+//! | `lsk:meta` | `{"v":3,"shards":["2026-11",…],"quarantined":["lsk:case:…"],"dirty":false}` |
 //!
 //! Saving a change writes the case and rewrites one index shard ([`plan_save`]), never the
 //! whole store. The list page starts from the index alone ([`load_index`]: no case value is
@@ -19,22 +19,32 @@
 //!
 //! # Stored values and schema versions
 //!
-//! Every value carries its schema version. [`CURRENT_SCHEMA`] is 2. A value of a newer schema
+//! Every value carries its schema version. [`CURRENT_SCHEMA`] is 3. A value of a newer schema
 //! (written by a newer app in another tab) is never read partially and never overwritten:
-//! it is quarantined with its raw text. Older versions are migrated when read.
+//! it is quarantined with its raw text. Older versions are migrated when read, and
+//! [`load_all`] rewrites them in the current schema. The index (meta and shards) carries the
+//! same version: an index of another version is rebuilt from the cases, and an app that finds
+//! a newer one writes nothing.
 //!
 //! - **v1** — the verbose JSON of the case: `{"schema":1,"case":{"id":…,"number":…,
 //!   "steps":[{"status":"done","visits":1,"intervals":[{"start_ms":…,"end_ms":…}],…}],
 //!   "audit":[{"at_ms":…,"actor":…,"kind":"finish","step":3,"to":{"step":4},"detail":""}],…}}`
 //!   (see `codec.rs`). A closed JHT case takes about 4,000 characters: 10,000 of them would
 //!   need eight times the browser's quota.
-//! - **v2** — compact JSON, then packed (below):
+//! - **v2** — compact JSON, then packed (below); the keys of the table without `o` and `h`,
+//!   the log without `u`, `g` and `!`.
+//! - **v3** — v2 plus the case's identity: its uid (`o`) and its previous numbers (`h`), and
+//!   the log kinds `u` (renumbered) and `g` (merged) and the `!` mark. Migrating v1 and v2 values gives each case the uid
+//!   [`crate::case::derived_uid`] makes from its id and creation time, the same on every PC that
+//!   holds a copy, and no previous numbers.
 //!
 //! | key | meaning |
 //! | --- | --- |
-//! | `v` | 2 |
+//! | `v` | 3 |
 //! | `id` | only in files (in storage the key holds it) |
 //! | `n`, `s`, `a` | number, SOP id, applicant |
+//! | `o` | the uid; left out when it is the derived one (every case stored before v3) |
+//! | `h` | the previous numbers; left out when the log's renumberings give them (always, for cases this app changed) |
 //! | `k`, `p`, `x` | contact, subject, notes (left out when empty) |
 //! | `u` | time unit in ms: left out = 1000 (whole seconds, what `apply` records), else 1 |
 //! | `c` | created, in units since 1970 |
@@ -51,7 +61,9 @@
 //! Kinds in `l`: `c` create, `s` start, `p` pause, `r` resume, `f` finish (to the next step,
 //! or done after the last; `f>5`, `f.` otherwise), `y>4` / `n>0` / `nx` a decision answered
 //! Ya/Tidak leading to step index 4 / 0 / rejected, `k` note, `t+2` / `t-2` kelengkapan item 2
-//! ticked / unticked, `b` cancel, `e` edit.
+//! ticked / unticked, `b` cancel, `e` edit, `u` renumbered (detail: "old → new"), `g` two
+//! versions merged. A kind prefixed with `!` (`!f`) is an entry kept without effect when two
+//! versions were merged (`AuditEntry::no_effect`).
 //!
 //! The per-step records (intervals, visits, answers, ticks, notes) are not stored: every
 //! action logs what it changed, and `case::replay_step_records` recomputes them from the log.
@@ -59,15 +71,24 @@
 //! otherwise writes them in full (`sx`, `cn`), so the encoding is lossless for any case.
 //!
 //! **Packing.** localStorage counts UTF-16 code units (Chromium: 5,242,880 per origin for keys
-//! plus values, measured, whatever the characters). The v2 JSON is written as ASCII (other
+//! plus values, measured, whatever the characters). The v3 JSON is written as ASCII (other
 //! characters as `\uXXXX`), and seven bits per character are packed into 15-bit code units
 //! `U+4000..U+BFFF`, prefixed by [`PACKED_PREFIX`]: 2.1 characters per unit. Index shards
-//! are packed the same way (`{"v":2,"c":[row,…]}`, see `index.rs`); the meta stays plain.
+//! are packed the same way (`{"v":3,"c":[row,…]}`, see `index.rs`); the meta stays plain.
 //! Plain JSON is accepted everywhere a packed value is, so a value repaired by hand can be
 //! pasted back as readable JSON.
+//!
+//! # Beyond this browser
+//!
+//! `files.rs`: the hand-over file of one case, the backup, the CSV. `import.rs`: taking a case
+//! in from elsewhere ([`decide_import`]): the same case (uid) is updated or merged, a different
+//! case with the same number is resolved by the clash rule and renumbered. `doc.rs`: one case
+//! as one readable CouchDB document ([`case_to_doc`], docs/couchdb-document.md).
 
 mod codec;
+mod doc;
 mod files;
+mod import;
 mod index;
 
 use crate::calendar::WorkCalendar;
@@ -75,10 +96,15 @@ use crate::case::{apply, Action, Case, CaseError};
 use crate::catalogue::{Catalogue, Sop};
 
 pub use codec::{encode_case_v1, pack, unpack, PACKED_PREFIX};
+pub use doc::{case_to_doc, doc_id, doc_to_case, DocError, DOC_ID_PREFIX, DOC_SCHEMA, DOC_TYPE};
 pub use files::{
-    cases_csv, decide_import, export_backup, export_case, import_backup, import_case,
-    parse_case_file, partition_archivable, Archivable, BackupContents, ImportError, ImportOutcome,
+    cases_csv, export_backup, export_case, export_case_with_numbers, import_backup, import_case,
+    parse_case_file, partition_archivable, read_case_file, Archivable, BackupContents, ImportError,
     SkippedCase, BACKUP_FILE_KIND, CASE_FILE_KIND, CSV_HEADER,
+};
+pub use import::{
+    decide_import, CaseLookup, CaseWrite, ImportOutcome, ImportPlan, Moved, Renumbering,
+    SenderNumbers,
 };
 pub use index::{
     filter_summaries, list_order, load_index, shard_key, shard_key_for, shard_of_ms, sort_for_list,
@@ -86,7 +112,7 @@ pub use index::{
 };
 
 /// The schema version this code writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 pub const KEY_PREFIX: &str = "lsk:";
 pub const CASE_KEY_PREFIX: &str = "lsk:case:";
@@ -224,14 +250,14 @@ pub fn case_id_of_key(key: &str) -> Option<&str> {
         .filter(|id| !id.is_empty())
 }
 
-/// The value to store under [`case_key`]: v2, packed.
+/// The value to store under [`case_key`]: the current schema, packed.
 pub fn encode_case(case: &Case) -> String {
-    pack(&codec::v2_json(case, false))
+    pack(&codec::compact_json(case, false))
 }
 
-/// The compact v2 JSON of a case without packing (readable; `decode_case` accepts it too).
+/// The compact JSON of a case without packing (readable; `decode_case` accepts it too).
 pub fn encode_case_json(case: &Case) -> String {
-    codec::v2_json(case, false)
+    codec::compact_json(case, false)
 }
 
 /// A case from its key and stored value, of any known schema version (older ones are
