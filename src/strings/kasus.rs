@@ -209,6 +209,10 @@ pub fn kasus_imported_updated(number: &str) -> String {
     format!("Permohonan {number} diperbarui dari berkas.")
 }
 
+pub fn kasus_imported_merged(number: &str) -> String {
+    format!("Permohonan {number} digabungkan dengan versi di berkas: tindakan dari kedua perangkat disimpan.")
+}
+
 pub fn kasus_imported_unchanged(number: &str) -> String {
     format!("Permohonan {number} sudah tersimpan persis sama; tidak ada yang diubah.")
 }

@@ -131,3 +131,48 @@ test('with storage full, the list and every staff page say a change is unsaved a
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('zz-filler-')) localStorage.removeItem(k); });
   await page.context().close();
 });
+
+test('hand-over between two PCs that both numbered from 0001: imported, the later case renumbered and said, its old number still found', async () => {
+  const fs = await import('node:fs');
+  const pc1 = await newPage(browser);
+  await openListAsStaff(pc1, server.url, 'Rina Wati');
+  const id1 = await createCase(pc1, server.url, 'jht', 'Budi Santoso', 'Klaim JHT di PC 1');
+  const number = (await pc1.getByTestId('case-number').textContent()).trim();
+  const pc2 = await newPage(browser);
+  await openListAsStaff(pc2, server.url, 'Siti Aminah');
+  const id2 = await createCase(pc2, server.url, 'jht', 'Ani Wijaya', 'Klaim JHT di PC 2');
+  assert.equal(id2, id1, 'both PCs gave out the same first number');
+  assert.equal((await pc2.getByTestId('case-number').textContent()).trim(), number);
+
+  const [dl] = await Promise.all([pc1.waitForEvent('download'), pc1.getByTestId('export-case').click()]);
+  const file = fs.readFileSync(await dl.path(), 'utf8');
+  await pc2.goto(server.url + 'kasus');
+  await appReady(pc2);
+  await pc2.setInputFiles('#impor-permohonan', { name: 'permohonan.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  const message = pc2.locator('[data-testid=case-feedback-inline] .case-feedback__msg');
+  await message.waitFor();
+  const said = await message.innerText();
+  assert.doesNotMatch(said, /Tidak diimpor/);
+  // Both numbers and the SOP are named; PC 2's own case, created later, moved.
+  const [code, running, month, year] = number.split('/');
+  const next = `${code}/${String(Number(running) + 1).padStart(4, '0')}/${month}/${year}`;
+  assert.match(said, new RegExp(number.replace(/\//g, '\\/')));
+  assert.match(said, new RegExp(next.replace(/\//g, '\\/')));
+  assert.match(await pc2.getByTestId('case-count').textContent(), /^2 permohonan/);
+  // Budi's case (PC 1, created first) keeps the number; Ani's case took the next one, and
+  // its history says so.
+  const moved = `jht-${year}-${String(Number(running) + 1).padStart(4, '0')}`;
+  await pc2.goto(server.url + 'kasus/' + moved);
+  await appReady(pc2);
+  await pc2.waitForSelector('.case-step--current');
+  assert.equal((await pc2.getByTestId('case-number').textContent()).trim(), next);
+  assert.match((await auditTexts(pc2)).join('\n'), new RegExp(`Nomor diubah dari ${number.replace(/\//g, '\\/')} menjadi ${next.replace(/\//g, '\\/')}`));
+  // A document printed earlier with the old number still finds Ani's case.
+  await pc2.goto(server.url + 'kasus?q=' + encodeURIComponent(number));
+  await appReady(pc2);
+  const found = await pc2.locator('.case-list [data-case]').evaluateAll((rows) => rows.map((r) => r.dataset.case));
+  assert.ok(found.includes(moved), `search by the old number finds ${moved}: ${found}`);
+  assert.deepEqual(pc1.problems.concat(pc2.problems), []);
+  await pc1.context().close();
+  await pc2.context().close();
+});

@@ -151,7 +151,8 @@ fn malformed_files_are_refused_with_a_clear_message() {
     let backup = export_backup(&[base()], None, t0());
     // (file, the start of the message)
     let check: Vec<(String, &str)> = vec![
-        (String::new(), "Berkas tidak dapat dibaca: isinya bukan JSON yang utuh (rincian teknis: "),
+        // The parser's own (English) words are not in the message: see `explained` below.
+        (String::new(), "Berkas tidak dapat dibaca: isinya bukan JSON yang utuh (terpotong"),
         (good[..good.len() / 2].to_string(), "Berkas tidak dapat dibaca: isinya bukan JSON yang utuh"),
         ("<html>Not found</html>".into(), "Berkas tidak dapat dibaca"),
         ("[]".into(), "Berkas ini bukan berkas permohonan Layanan SOP Katingan. Tidak ada yang diubah."),
@@ -175,6 +176,11 @@ fn malformed_files_are_refused_with_a_clear_message() {
             Ok(o) => panic!("{file:?} imported as {o:?}"),
         }
     }
+    // The parser's words stay available for the technical detail, apart from the message.
+    let err = import_case("", nothing_stored, catalogue()).unwrap_err();
+    let (message, detail) = err.explained();
+    assert_eq!(message, err.to_string());
+    assert!(detail.is_some_and(|d| d.contains("EOF")), "the parser's detail is kept");
 }
 
 #[test]

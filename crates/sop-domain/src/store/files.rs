@@ -40,9 +40,22 @@ fn msg_count_differs(stated: u64, found: usize) -> String {
     format!("berkas menyebut {stated} permohonan tetapi memuat {found}")
 }
 
+const MSG_FILE_NOT_JSON: &str = "Berkas tidak dapat dibaca: isinya bukan JSON yang utuh (terpotong, atau bukan berkas yang diekspor dari aplikasi ini). Tidak ada yang diubah. Pilih berkas .json hasil \u{201c}Ekspor permohonan ini\u{201d} atau \u{201c}Unduh cadangan\u{201d}.";
+
+impl ImportError {
+    /// The message in plain Indonesian, and the parser's own words (often English) apart,
+    /// for a "rincian teknis" the staff open only if someone asks them.
+    pub fn explained(&self) -> (String, Option<String>) {
+        match self {
+            ImportError::NotJson { detail } => (MSG_FILE_NOT_JSON.to_string(), Some(detail.clone())),
+            other => (msg_import_error(other), None),
+        }
+    }
+}
+
 fn msg_import_error(e: &ImportError) -> String {
     match e {
-        ImportError::NotJson { detail } => format!("Berkas tidak dapat dibaca: isinya bukan JSON yang utuh (rincian teknis: {detail}). Tidak ada yang diubah."),
+        ImportError::NotJson { .. } => MSG_FILE_NOT_JSON.to_string(),
         ImportError::WrongKind { expected, found } => {
             let what = if *expected == BACKUP_FILE_KIND { "berkas cadangan" } else { "berkas permohonan" };
             match found.as_deref() {

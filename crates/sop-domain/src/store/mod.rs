@@ -162,7 +162,7 @@ fn msg_decode_error(e: &DecodeError) -> String {
     match e {
         DecodeError::NotACaseKey { key } => format!("kunci \u{201c}{key}\u{201d} bukan kunci permohonan"),
         DecodeError::Packing => "pengodean ringkas rusak (data terpotong atau diubah)".to_string(),
-        DecodeError::Json { detail } => format!("bukan JSON yang utuh (rincian teknis: {detail})"),
+        DecodeError::Json { .. } => MSG_NOT_JSON.to_string(),
         DecodeError::NoVersion => "tidak ada nomor versi skema".to_string(),
         DecodeError::FutureVersion { found } => format!(
             "ditulis oleh versi aplikasi yang lebih baru (skema {found}); data dibiarkan utuh"
@@ -212,7 +212,7 @@ impl DecodeError {
     }
 }
 
-const MSG_NOT_JSON: &str = "isinya bukan JSON yang utuh (terpotong atau diubah di luar aplikasi)";
+const MSG_NOT_JSON: &str = "bukan JSON yang utuh (terpotong atau diubah di luar aplikasi)";
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

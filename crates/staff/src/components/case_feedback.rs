@@ -25,7 +25,15 @@ fn message(feedback: RwSignal<Option<Feedback>>, f: Feedback) -> impl IntoView {
     let (class, role) = class_and_role(f.kind);
     view! {
         <div class=class>
-            <p role=role>{f.text}</p>
+            <div class="case-feedback__text">
+                <p role=role>{f.text}</p>
+                {f.detail.map(|d| view! {
+                    <details class="small case-feedback__detail">
+                        <summary>{s::KASUS_TECHNICAL_DETAIL}</summary>
+                        <p class="mono">{d}</p>
+                    </details>
+                })}
+            </div>
             <button type="button" class="case-feedback__close" aria-label=s::KASUS_CLOSE_MESSAGE
                 on:click=move |_| feedback.set(None)>"×"</button>
         </div>

@@ -5,3 +5,4 @@ pub use layanan_sop::platform::{clock, dom, dom_actions, image, perf, prefs, pwa
 
 pub mod case_store;
 pub mod files;
+pub mod random;

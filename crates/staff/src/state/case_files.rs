@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use sop_domain::case::Case;
+use sop_domain::case::case_id_for_number;
 use sop_domain::store::{
-    self, case_key, decide_import, import_backup, parse_case_file, partition_archivable, CaseSummary,
-    ImportOutcome, WriteCheck,
+    self, case_key, decide_import, import_backup, partition_archivable, read_case_file, CaseLookup,
+    CaseSummary, CaseWrite, ImportOutcome, ImportPlan, SenderNumbers, WriteCheck,
 };
 
 use super::cases::{sop_of, CaseSlot, CaseStore, Feedback, OpenCase};
@@ -21,14 +22,20 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// "<number>: <why>" for each case not imported.
     pub refused: Vec<String>,
+    /// What else happened: merges and renumberings (Indonesian).
+    pub notices: Vec<String>,
     /// Set when writing stopped (the quota): the cases after it were not tried.
     pub stopped: Option<String>,
 }
 
 impl ImportReport {
     pub fn feedback(&self) -> Feedback {
-        let text = s::kasus_import_summary(self.added, self.updated, self.unchanged, self.refused.len());
-        match (&self.stopped, self.refused.is_empty()) {
+        let mut text = s::kasus_import_summary(self.added, self.updated, self.unchanged, self.refused.len());
+        for notice in &self.notices {
+            text.push('\n');
+            text.push_str(notice);
+        }
+        match (&self.stopped, self.refused.is_empty() && self.notices.is_empty()) {
             (Some(why), _) => Feedback::error(format!("{text} {why}")),
             (None, true) => Feedback::ok(text),
             (None, false) => Feedback::warn(text),
@@ -60,7 +67,10 @@ impl CaseStore {
             OpenCase::Ready(slot) => slot.case,
             _ => return None,
         };
-        Some((format!("permohonan-{}.json", case.id), store::export_case(&case, clock::now_ms())))
+        // The file says which numbers this PC has given out, so the receiving PC resolves a
+        // clash of numbers as this one would.
+        let sender = SenderNumbers::new(self.reserved_numbers().iter().map(String::as_str), std::iter::empty());
+        Some((format!("permohonan-{}.json", case.id), store::export_case_with_numbers(&case, &sender, clock::now_ms())))
     }
 
     /// Every readable case: stored ones, with the in-memory version where it is unsaved, and
@@ -122,20 +132,33 @@ impl CaseStore {
     // -----------------------------------------------------------------------------------
 
     /// Imports one hand-over file: a new case is added, a newer version of a known case
-    /// replaces it, an older one is refused. A malformed file changes nothing.
+    /// replaces it, two versions changed apart are merged, an older one is refused; a number
+    /// another case holds here is resolved by the clash rule and said. A malformed file
+    /// changes nothing.
     pub fn import_case_file(&self, raw: &str) -> Feedback {
         if self.newer_data.get_untracked() {
             return Feedback::error(s::KASUS_NEWER_DATA);
         }
-        let incoming = match parse_case_file(raw, catalogue()) {
-            Ok(c) => c,
-            Err(e) => return Feedback::error(e.to_string()),
+        let (incoming, sender) = match read_case_file(raw, catalogue()) {
+            Ok(read) => read,
+            Err(e) => return Feedback::import_error(&e),
         };
         let number = incoming.number.clone();
-        match self.import_one(incoming) {
-            Ok(ImportResult::Added) => Feedback::ok(s::kasus_imported_new(&number)),
-            Ok(ImportResult::Updated) => Feedback::ok(s::kasus_imported_updated(&number)),
-            Ok(ImportResult::Unchanged) => Feedback::ok(s::kasus_imported_unchanged(&number)),
+        match self.import_one(incoming, &sender) {
+            Ok((result, notices)) => {
+                let head = match result {
+                    ImportResult::Added => s::kasus_imported_new(&number),
+                    ImportResult::Updated => s::kasus_imported_updated(&number),
+                    ImportResult::Merged => s::kasus_imported_merged(&number),
+                    ImportResult::Unchanged => s::kasus_imported_unchanged(&number),
+                };
+                if notices.is_empty() {
+                    Feedback::ok(head)
+                } else {
+                    // A renumbering is something to act on (a printed document's number).
+                    Feedback::warn(std::iter::once(head).chain(notices).collect::<Vec<_>>().join("\n"))
+                }
+            }
             Err(text) => Feedback::error(text),
         }
     }
@@ -146,17 +169,22 @@ impl CaseStore {
         if self.newer_data.get_untracked() {
             return Err(Feedback::error(s::KASUS_NEWER_DATA));
         }
-        let contents = import_backup(raw, catalogue()).map_err(|e| Feedback::error(e.to_string()))?;
+        let contents = import_backup(raw, catalogue()).map_err(|e| Feedback::import_error(&e))?;
         let mut report = ImportReport::default();
         for skipped in contents.skipped {
             report.refused.push(format!("{}: {}", skipped.label, skipped.reason));
         }
         for case in contents.cases {
             let number = case.number.clone();
-            match self.import_one(case) {
-                Ok(ImportResult::Added) => report.added += 1,
-                Ok(ImportResult::Updated) => report.updated += 1,
-                Ok(ImportResult::Unchanged) => report.unchanged += 1,
+            match self.import_one(case, &contents.sender) {
+                Ok((result, notices)) => {
+                    match result {
+                        ImportResult::Added => report.added += 1,
+                        ImportResult::Updated | ImportResult::Merged => report.updated += 1,
+                        ImportResult::Unchanged => report.unchanged += 1,
+                    }
+                    report.notices.extend(notices);
+                }
                 Err(text) if text == store::MSG_QUOTA_FULL => {
                     report.stopped = Some(text);
                     break;
@@ -167,44 +195,68 @@ impl CaseStore {
         Ok(report)
     }
 
-    /// Decides and writes one incoming case; `Err` holds the message.
-    fn import_one(&self, incoming: Case) -> Result<ImportResult, String> {
+    /// Decides (the domain's one rule for numbers and versions) and writes one incoming
+    /// case; the notices say what else happened (a merge, a renumbering). `Err` holds the
+    /// message.
+    fn import_one(&self, incoming: Case, sender: &SenderNumbers) -> Result<(ImportResult, Vec<String>), String> {
+        // Never written over: an unreadable value under the incoming id may be the only copy
+        // of something.
         let key = case_key(&incoming.id);
-        let stored_raw = db::get(&key);
-        let existing = match &stored_raw {
-            None => None,
-            Some(raw) => match super::cases::decode_checked(&key, raw) {
-                Ok(c) => Some(c),
-                // Never written over: the unreadable value may be the only copy of something.
-                Err(reason) => return Err(s::kasus_import_over_unreadable(&incoming.number, &reason.explained().0)),
-            },
+        if let Some(Err(reason)) = db::get(&key).map(|raw| super::cases::decode_checked(&key, &raw)) {
+            return Err(s::kasus_import_over_unreadable(&incoming.number, &reason.explained().0));
+        }
+        let plan: ImportPlan = decide_import(incoming, sender, self, catalogue()).map_err(|e| e.to_string())?;
+        let result = match plan.outcome {
+            ImportOutcome::New(_) => ImportResult::Added,
+            ImportOutcome::Updated(_) => ImportResult::Updated,
+            ImportOutcome::Merged(_) => ImportResult::Merged,
+            ImportOutcome::Unchanged => return Ok((ImportResult::Unchanged, Vec::new())),
         };
-        let base = existing.as_ref().map_or(0, |c| c.revision);
-        let outcome = decide_import(incoming, existing.as_ref()).map_err(|e| e.to_string())?;
-        let (case, result) = match outcome {
-            ImportOutcome::New(c) => (c, ImportResult::Added),
-            ImportOutcome::Updated(c) => (c, ImportResult::Updated),
-            ImportOutcome::Unchanged => return Ok(ImportResult::Unchanged),
+        for write in &plan.writes {
+            self.apply_write(write)?;
+        }
+        Ok((result, plan.notices()))
+    }
+
+    /// Makes one write of an import plan: checked against what is stored now (another tab
+    /// may have written meanwhile), the case saved, and for a move its old id removed after.
+    fn apply_write(&self, write: &CaseWrite) -> Result<(), String> {
+        let (case, old, replaces) = match write {
+            CaseWrite::Save { case, replaces } => (case, None, *replaces),
+            CaseWrite::Move { case, from_id, from_created_ms, replaces } => (case, Some((from_id.as_str(), *from_created_ms)), *replaces),
         };
-        let Some(sop) = sop_of(&case) else { return Err(s::KASUS_UNKNOWN_SOP.to_string()) };
-        if store::check_write(&key, stored_raw.as_deref(), base) != WriteCheck::Ok {
+        let checked_key = case_key(old.map_or(case.id.as_str(), |(id, _)| id));
+        if store::check_write(&checked_key, db::get(&checked_key).as_deref(), replaces) != WriteCheck::Ok {
             return Err(s::KASUS_IMPORT_RACE.to_string());
         }
+        let Some(sop) = sop_of(case) else { return Err(s::KASUS_UNKNOWN_SOP.to_string()) };
         let shard = db::get(&store::shard_key_for(case.created_ms));
         let meta = db::get(store::META_KEY);
         let (writes, summary) =
-            store::plan_save(&case, sop, calendar(), shard.as_deref(), meta.as_deref()).map_err(|e| e.to_string())?;
+            store::plan_save(case, sop, calendar(), shard.as_deref(), meta.as_deref()).map_err(|e| e.to_string())?;
         let growth = db::write_all(&writes).map_err(|e| super::SaveFailure::from(e).message())?;
         self.grow_usage(growth);
         self.upsert_summary(summary);
+        if let Some((from_id, from_created_ms)) = old {
+            // Saved first: a failure here leaves two copies, never none.
+            let shard = db::get(&store::shard_key_for(from_created_ms));
+            let meta = db::get(store::META_KEY);
+            let writes = store::plan_remove(from_id, from_created_ms, shard.as_deref(), meta.as_deref()).map_err(|e| e.to_string())?;
+            let growth = db::write_all(&writes).map_err(|e| super::SaveFailure::from(e).message())?;
+            self.grow_usage(growth);
+            self.remove_summary(from_id);
+            self.opened.update(|m| {
+                m.remove(from_id);
+            });
+        }
         // An open case shows the imported version (unless it holds unsaved work).
         let replace = self.opened.with_untracked(|m| {
             m.contains_key(&case.id) && !matches!(m.get(&case.id), Some(OpenCase::Ready(CaseSlot { unsaved: Some(_), .. })))
         });
         if replace {
-            self.set_opened(OpenCase::Ready(CaseSlot { case, unsaved: None }));
+            self.set_opened(OpenCase::Ready(CaseSlot { case: case.clone(), unsaved: None }));
         }
-        Ok(result)
+        Ok(())
     }
 
     // -----------------------------------------------------------------------------------
@@ -285,5 +337,27 @@ impl CaseStore {
 enum ImportResult {
     Added,
     Updated,
+    Merged,
     Unchanged,
+}
+
+/// What the import rule needs to know of this PC: every number given out here, and the
+/// stored cases under some ids (or once under them, before a renumbering).
+impl CaseLookup for CaseStore {
+    fn known_numbers(&self) -> Vec<String> {
+        self.reserved_numbers()
+    }
+
+    fn cases_with_ids(&self, ids: &[String]) -> Vec<Case> {
+        let wanted: Vec<String> = self.summaries.with_untracked(|all| {
+            all.iter()
+                .filter(|s| {
+                    ids.contains(&s.id)
+                        || s.previous_numbers.iter().filter_map(|n| case_id_for_number(n)).any(|id| ids.contains(&id))
+                })
+                .map(|s| s.id.clone())
+                .collect()
+        });
+        self.read_cases(&wanted).0
+    }
 }

@@ -21,7 +21,7 @@ use sop_domain::store::{
 
 use crate::catalogue_data::{calendar, catalogue};
 use crate::platform::case_store::{self as db, PersistStatus, WriteError, BROWSER_QUOTA_UNITS};
-use crate::platform::{clock, perf, prefs};
+use crate::platform::{clock, perf, prefs, random};
 use crate::strings as s;
 
 /// The preference key of the staff name shown in the audit trail.
@@ -96,6 +96,8 @@ pub struct Feedback {
     pub kind: FeedbackKind,
     pub text: String,
     pub place: FeedbackPlace,
+    /// Technical words (a parser's, often English) behind "Rincian teknis", never alone.
+    pub detail: Option<String>,
 }
 
 /// Where a message is shown on the page (in the flow, never over it).
@@ -114,14 +116,20 @@ pub enum FeedbackPlace {
 
 impl Feedback {
     pub fn ok(text: impl Into<String>) -> Feedback {
-        Feedback { kind: FeedbackKind::Ok, text: text.into(), place: FeedbackPlace::Top }
+        Feedback { kind: FeedbackKind::Ok, text: text.into(), place: FeedbackPlace::Top, detail: None }
     }
     pub fn warn(text: impl Into<String>) -> Feedback {
-        Feedback { kind: FeedbackKind::Warn, text: text.into(), place: FeedbackPlace::Top }
+        Feedback { kind: FeedbackKind::Warn, text: text.into(), place: FeedbackPlace::Top, detail: None }
     }
     pub fn error(text: impl Into<String>) -> Feedback {
-        Feedback { kind: FeedbackKind::Error, text: text.into(), place: FeedbackPlace::Top }
+        Feedback { kind: FeedbackKind::Error, text: text.into(), place: FeedbackPlace::Top, detail: None }
     }
+    /// The refusal of a file, its technical detail apart.
+    pub fn import_error(e: &sop_domain::store::ImportError) -> Feedback {
+        let (text, detail) = e.explained();
+        Feedback { detail, ..Feedback::error(text) }
+    }
+
     /// The same message, shown at `place`.
     pub fn at(self, place: FeedbackPlace) -> Feedback {
         Feedback { place, ..self }
@@ -389,7 +397,7 @@ impl CaseStore {
         let mut reserved = self.reserved_numbers();
         let mut case = {
             let (id, number) = next_number(sop, reserved.iter().map(String::as_str), calendar().utc_ms_to_local(now));
-            Case::create(sop, fields, &id, &number, now, &actor).map_err(|e| Feedback::error(e.to_string()))?
+            Case::create(sop, fields, &id, &number, &random::uid(), now, &actor).map_err(|e| Feedback::error(e.to_string()))?
         };
         for _ in 0..RENUMBER_ATTEMPTS {
             match self.check_new(&case, &mut reserved) {
@@ -513,8 +521,12 @@ impl CaseStore {
 
     /// Every number given out on this device: the readable cases, the unreadable ones (their
     /// keys hold the id) and new cases still waiting in memory.
-    fn reserved_numbers(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.summaries.with_untracked(|v| v.iter().map(|s| s.number.clone()).collect());
+    pub(super) fn reserved_numbers(&self) -> Vec<String> {
+        // A number a case had before it was renumbered stays given out: printed documents
+        // carry it.
+        let mut out: Vec<String> = self.summaries.with_untracked(|v| {
+            v.iter().flat_map(|s| std::iter::once(s.number.clone()).chain(s.previous_numbers.iter().cloned())).collect()
+        });
         out.extend(self.quarantined.with_untracked(|q| q.iter().map(|e| e.id().to_string()).collect::<Vec<_>>()));
         out.extend(self.opened.with_untracked(|m| {
             m.values()
