@@ -3,9 +3,11 @@
 // Serves dist/ on a free port, visits each route at phone and desktop width, and also saves
 // a print-media screenshot and PDF of SOP pages. SEED=<file> first fills localStorage from a
 // JSON object of keys and values (e.g. `sopctl synth-cases data 40 <file>`) to see the staff
-// pages with cases in them.
+// pages with cases in them. SYNC=1 starts the sync tests' CouchDB-compatible server and
+// connects each page to it first (/pengaturan), to see the sync's status and settings.
 import fs from 'node:fs';
 import { launch, serveDist, newPage, appReady } from '../tests/e2e/browser.mjs';
+import { startCouch } from '../tests/e2e/couch.mjs';
 
 const routes = process.argv.slice(2);
 if (routes.length === 0) routes.push('', 'sop/jht', 'kasus', 'laporan', 'catatan-sumber');
@@ -15,6 +17,10 @@ fs.mkdirSync(out, { recursive: true });
 const seed = process.env.SEED ? fs.readFileSync(process.env.SEED, 'utf8') : null;
 const browser = await launch();
 const server = await serveDist();
+const couch = process.env.SYNC ? await startCouch({ appOrigin: new URL(server.url).origin }) : null;
+if (couch && process.env.SYNC === 'aside') {
+  await couch.putDoc({ _id: 'permohonan:rusak-1', type: 'permohonan', schema: 1, uid: 'rusak-1', number: 'JHT/0099/XII/2026', steps: 'bukan daftar' });
+}
 try {
   for (const route of routes) {
     const name = (route.replace(/[^a-z0-9]+/gi, '_') || 'home').replace(/_+$/, '');
@@ -27,9 +33,19 @@ try {
           localStorage.setItem('lsk:pref:petugas', JSON.stringify('Rina Wati'));
         }, seed);
       }
+      if (couch) {
+        await page.goto(server.url + 'pengaturan');
+        await appReady(page);
+        await page.fill('#sync-url', couch.url);
+        await page.fill('#sync-db', couch.db);
+        await page.fill('#sync-user', couch.user.name);
+        await page.fill('#sync-password', couch.user.password);
+        await page.click('[data-testid=sync-form] button[type=submit]');
+        await page.waitForFunction(() => /^tersinkron/.test(document.querySelector('[data-testid=sync-status-text]')?.textContent || ''), null, { timeout: 60000 });
+      }
       await page.goto(server.url + route);
       await appReady(page);
-      await page.waitForTimeout(150);
+      await page.waitForTimeout(couch ? 800 : 150);
       const file = `${out}/${name}-${width}.png`;
       await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
       if (page.problems.length) console.warn(`  console problems on ${route}:`, page.problems);
@@ -46,4 +62,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await couch?.close();
 }

@@ -31,7 +31,7 @@ pub fn href(route: &str) -> String {
 /// The staff app's top-level routes, each with a page shell the site generator writes. The
 /// page loader of 404.html tests an address against them (crates/site, from this list); the
 /// service worker learns them from the shells (scripts/post-build.mjs).
-pub const STAFF_ROUTES: [&str; 3] = ["/kasus", "/laporan", "/catatan-sumber"];
+pub const STAFF_ROUTES: [&str; 4] = ["/kasus", "/laporan", "/catatan-sumber", "/pengaturan"];
 
 /// A route path and its query parameters, in the order added.
 #[derive(Clone, Debug, PartialEq)]

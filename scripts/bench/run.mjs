@@ -58,7 +58,7 @@ try {
     row(`search keystroke median (${s.keystrokes} keystrokes, ${s.queries} queries)`, ms(s.median), 'ms', '', null);
     row('search keystroke p95', ms(s.p95), 'ms', '≤ 16 ms', s.p95 <= 16);
   }
-  for (const name of ['diagrams', 'cases']) {
+  for (const name of ['diagrams', 'cases', 'sync']) {
     if (!want(name)) continue;
     const mod = await import(`./${name}.mjs`);
     const r = await mod.measure({ server, catalogue, largestSop, quick });

@@ -12,6 +12,7 @@ pub const NAV_KATALOG: &str = "Katalog Layanan";
 pub const NAV_KASUS: &str = "Permohonan";
 pub const NAV_LAPORAN: &str = "Laporan";
 pub const NAV_CATATAN: &str = "Catatan Sumber";
+pub const NAV_PENGATURAN: &str = "Pengaturan";
 /// The one entry from the public pages to the staff side.
 pub const NAV_STAFF: &str = "Untuk petugas";
 
@@ -41,6 +42,10 @@ pub const LAPORAN_INTRO: &str =
 pub const CATATAN_TITLE: &str = "Catatan Sumber";
 pub const CATATAN_INTRO: &str =
     "Koreksi dan ketidaksesuaian yang ditemukan pada buku SOP, sebagai bahan revisi berikutnya.";
+
+pub const PENGATURAN_TITLE: &str = "Pengaturan";
+pub const PENGATURAN_INTRO: &str =
+    "Sinkronisasi buku permohonan antar komputer kantor melalui server CouchDB. Tanpa sinkronisasi, aplikasi bekerja seperti biasa di komputer ini saja.";
 
 pub const NOT_FOUND_TITLE: &str = "Halaman tidak ditemukan";
 pub const NOT_FOUND_TEXT: &str =

@@ -8,6 +8,7 @@ mod common;
 mod kasus;
 mod laporan;
 mod site;
+mod sync;
 
 pub use common::*;
 #[allow(unused_imports)]
@@ -16,3 +17,5 @@ pub use kasus::*;
 pub use laporan::*;
 #[allow(unused_imports)]
 pub use site::*;
+#[allow(unused_imports)]
+pub use sync::*;

@@ -33,6 +33,7 @@ pub fn SiteHeader(side: Side) -> impl IntoView {
                 <a href=href("/kasus") class="site-nav__link">{s::NAV_KASUS}</a>
                 <a href=href("/laporan") class="site-nav__link">{s::NAV_LAPORAN}</a>
                 <a href=href("/catatan-sumber") class="site-nav__link">{s::NAV_CATATAN}</a>
+                <a href=href("/pengaturan") class="site-nav__link">{s::NAV_PENGATURAN}</a>
                 <a href=href("/") class="site-nav__link" rel="external">{s::NAV_KATALOG}</a>
             </nav>
         }

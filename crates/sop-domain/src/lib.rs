@@ -20,3 +20,4 @@ pub mod merge;
 pub mod report;
 pub mod search;
 pub mod store;
+pub mod sync;

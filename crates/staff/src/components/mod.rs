@@ -13,3 +13,4 @@ pub mod case_steps;
 pub mod case_toolbar;
 pub mod case_unsaved;
 pub mod case_unsaved_marker;
+pub mod sync_status;

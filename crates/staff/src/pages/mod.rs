@@ -5,3 +5,4 @@ pub mod kasus;
 pub mod kasus_list;
 pub mod laporan;
 pub mod not_found;
+pub mod pengaturan;

@@ -4,5 +4,6 @@
 pub use layanan_sop::platform::{clock, dom, dom_actions, image, perf, prefs, pwa};
 
 pub mod case_store;
+pub mod couch;
 pub mod files;
 pub mod random;

@@ -213,14 +213,15 @@ impl CaseStore {
             ImportOutcome::Unchanged => return Ok((ImportResult::Unchanged, Vec::new())),
         };
         for write in &plan.writes {
-            self.apply_write(write)?;
+            self.apply_write(write, true)?;
         }
         Ok((result, plan.notices()))
     }
 
     /// Makes one write of an import plan: checked against what is stored now (another tab
     /// may have written meanwhile), the case saved, and for a move its old id removed after.
-    fn apply_write(&self, write: &CaseWrite) -> Result<(), String> {
+    /// `mark`: the case is marked for the sync's push (when the sync is on).
+    pub(super) fn apply_write(&self, write: &CaseWrite, mark: bool) -> Result<(), String> {
         let (case, old, replaces) = match write {
             CaseWrite::Save { case, replaces } => (case, None, *replaces),
             CaseWrite::Move { case, from_id, from_created_ms, replaces } => (case, Some((from_id.as_str(), *from_created_ms)), *replaces),
@@ -232,11 +233,17 @@ impl CaseStore {
         let Some(sop) = sop_of(case) else { return Err(s::KASUS_UNKNOWN_SOP.to_string()) };
         let shard = db::get(&store::shard_key_for(case.created_ms));
         let meta = db::get(store::META_KEY);
-        let (writes, summary) =
+        let (mut writes, summary) =
             store::plan_save(case, sop, calendar(), shard.as_deref(), meta.as_deref()).map_err(|e| e.to_string())?;
+        let push_mark = if mark { self.push_mark(case) } else { None };
+        let marked = push_mark.is_some();
+        writes.set.extend(push_mark);
         let growth = db::write_all(&writes).map_err(|e| super::SaveFailure::from(e).message())?;
         self.grow_usage(growth);
         self.upsert_summary(summary);
+        if marked {
+            self.note_marked();
+        }
         if let Some((from_id, from_created_ms)) = old {
             // Saved first: a failure here leaves two copies, never none.
             let shard = db::get(&store::shard_key_for(from_created_ms));

@@ -185,6 +185,13 @@ impl CaseStore {
         // Preferences follow other tabs like cases do: a name changed in one tab signs the
         // next action in every tab.
         match &change {
+            // A case marked for the sync in another tab: this tab's sync pushes it too (a
+            // push of a version the server has is a no-op).
+            ExternalChange::Key { key, new_value: Some(_), .. } if super::case_sync::is_push_mark(key) => {
+                self.note_marked();
+                return;
+            }
+            ExternalChange::Key { key, .. } if super::case_sync::is_push_mark(key) => return,
             ExternalChange::Key { key, new_value, .. } if *key == format!("{}{}", prefs::PREFIX, super::cases::STAFF_PREF_KEY) => {
                 let name = new_value.as_deref().and_then(|v| serde_json::from_str::<String>(v).ok()).unwrap_or_default();
                 self.staff_name.set(name);

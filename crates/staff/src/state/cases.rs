@@ -234,6 +234,9 @@ pub struct CaseStore {
     pub usage_units: RwSignal<usize>,
     /// A newer app version wrote the store: nothing is written until the page is reloaded.
     pub newer_data: RwSignal<bool>,
+    /// Counts the cases marked for the sync's push, here or in another tab: the sync wakes
+    /// when it changes.
+    pub marked: RwSignal<u64>,
     pub(super) opened: RwSignal<HashMap<String, OpenCase>>,
     pub(super) persist_requested: StoredValue<bool>,
 }
@@ -250,6 +253,7 @@ pub fn provide_case_store() -> CaseStore {
         persist: RwSignal::new(PersistStatus::Unknown),
         usage_units: RwSignal::new(0),
         newer_data: RwSignal::new(false),
+        marked: RwSignal::new(0),
         opened: RwSignal::new(HashMap::new()),
         persist_requested: StoredValue::new(false),
     };
@@ -598,8 +602,11 @@ impl CaseStore {
         let saved = perf::measure("lsk:save", || {
             let shard = db::get(&store::shard_key_for(case.created_ms));
             let meta = db::get(store::META_KEY);
-            store::plan_save(&case, sop, calendar(), shard.as_deref(), meta.as_deref())
-                .map(|(writes, summary)| (db::write_all(&writes), summary))
+            store::plan_save(&case, sop, calendar(), shard.as_deref(), meta.as_deref()).map(|(mut writes, summary)| {
+                // The sync's mark goes in the same batch: a saved change is never missed.
+                writes.set.extend(self.push_mark(&case));
+                (db::write_all(&writes), summary)
+            })
         });
         let (written, summary) = match saved {
             Ok(plan) => plan,
@@ -612,6 +619,9 @@ impl CaseStore {
             Ok(growth) => {
                 self.grow_usage(growth);
                 self.upsert_summary(summary);
+                if self.sync_on() {
+                    self.note_marked();
+                }
                 self.forget_quarantined(&case_key(&case.id));
                 self.set_opened(OpenCase::Ready(CaseSlot { case, unsaved: None }));
                 match note {

@@ -3,9 +3,12 @@
 
 mod case_files;
 mod case_load;
+mod case_sync;
 mod cases;
+pub mod sync;
 
 pub use case_files::{ArchivePlan, ImportReport};
+pub use case_sync::TakenIn;
 pub use cases::{
     provide_case_store, use_case_store, CaseSlot, CaseStore, Feedback, FeedbackKind, FeedbackPlace, LoadState,
     OpenCase, QuarantinedEntry, SaveFailure, Unsaved,
