@@ -517,3 +517,65 @@ fn pelatihan_pencaker_row_10_is_restored_as_printed() {
         duration::total(&before).min_minutes + 2
     );
 }
+
+#[test]
+fn every_correction_names_a_place_of_the_printed_book() {
+    use sop_domain::correction_place::{self, Place};
+    let mut count = 0;
+    for s in catalogue().sops.iter() {
+        for c in s.corrections.iter() {
+            count += 1;
+            let place = correction_place::parse(&c.where_)
+                .unwrap_or_else(|e| panic!("{}: {:?}: {e}", s.id, c.where_));
+            // Written in its canonical form in the data.
+            assert_eq!(place.to_string(), c.where_, "{}", s.id);
+            // The place exists in this SOP.
+            if let Some(no) = place.step_no() {
+                let step = s
+                    .steps
+                    .iter()
+                    .find(|st| st.no == no)
+                    .unwrap_or_else(|| panic!("{}: {:?}: no step {no}", s.id, c.where_));
+                match place {
+                    Place::Decision(_) => assert!(step.decision.is_some(), "{} {no}", s.id),
+                    Place::Label(_) => assert!(step.label.is_some(), "{} {no}", s.id),
+                    _ => {}
+                }
+            }
+            // The finding for it points at the same step.
+            assert!(
+                catalogue().findings.iter().any(|f| f.kind == FindingKind::Correction
+                    && f.sop_id.as_deref() == Some(&*s.id)
+                    && f.step_no == place.step_no()
+                    && f.message.contains(&*c.where_)),
+                "{}: {:?}",
+                s.id,
+                c.where_
+            );
+        }
+    }
+    assert_eq!(count, 61, "60 corrections, plus pelatihan-pencaker's row 10 performer");
+}
+
+#[test]
+fn the_reasons_are_written_for_the_office_in_indonesian() {
+    // A guard against English slipping back into `why`: words that the old English notes used
+    // and that plain Indonesian does not.
+    const ENGLISH: [&str; 24] = [
+        "the", "and", "of", "is", "not", "no", "step", "steps", "table", "wins", "typo",
+        "printed", "column", "lane", "lanes", "list", "actor", "from", "taken", "OCR", "kept",
+        "shows", "has", "with",
+    ];
+    let mut problems = Vec::new();
+    for s in catalogue().sops.iter() {
+        for c in s.corrections.iter() {
+            for word in c.why.split(|ch: char| !ch.is_alphanumeric()) {
+                if ENGLISH.contains(&word) {
+                    problems.push(format!("{} ({}): {word:?} in {:?}", s.id, c.where_, c.why));
+                }
+            }
+            assert!(c.why.ends_with('.'), "{} ({}): a sentence: {:?}", s.id, c.where_, c.why);
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
