@@ -214,11 +214,14 @@ pub enum DecisionTarget {
 /// A place where the data differs from the printed book, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Correction {
-    /// A key path such as `steps[1].duration` (`steps[N]` uses the step's printed `no`).
+    /// The place in the printed book, as the office reads it: "Langkah 8, kolom Kegiatan",
+    /// "Identitas SOP, Unit Kerja", "Tabel langkah", ... (canonical text of
+    /// `correction_place::Place`; step numbers as printed).
     #[serde(rename = "where")]
     pub where_: Text,
     pub printed: Text,
     pub corrected: Text,
+    /// Why, in plain Indonesian for the office's staff.
     pub why: Text,
 }
 

@@ -804,7 +804,9 @@ fn related(sop: &Sop, sops: &[Sop], out: &mut Vec<Finding>) {
 
 fn corrections(sop: &Sop, out: &mut Vec<Finding>) {
     for c in sop.corrections.iter() {
-        let step_no = step_no_of_path(&c.where_);
+        let step_no = crate::correction_place::parse(&c.where_)
+            .ok()
+            .and_then(|p| p.step_no());
         let printed = if c.printed.is_empty() {
             "(kosong)".to_string()
         } else {
@@ -822,13 +824,6 @@ fn corrections(sop: &Sop, out: &mut Vec<Finding>) {
             Some(c.why.to_string()),
         );
     }
-}
-
-/// `steps[4].duration` → 4.
-pub fn step_no_of_path(path: &str) -> Option<u32> {
-    let rest = path.strip_prefix("steps[")?;
-    let end = rest.find(']')?;
-    rest[..end].trim().parse().ok()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1582,13 +1577,13 @@ mod tests {
         let mut s = sop("a", &["P"], &[(1, "x", "P", "35 merit")]);
         s.corrections = vec![
             Correction {
-                where_: "steps[1].duration".into(),
+                where_: "Langkah 1, kolom Waktu".into(),
                 printed: "35 merit".into(),
                 corrected: "35 menit".into(),
                 why: "OCR".into(),
             },
             Correction {
-                where_: "lanes".into(),
+                where_: "Pelaksana".into(),
                 printed: "".into(),
                 corrected: "P".into(),
                 why: "no table".into(),
@@ -1604,11 +1599,11 @@ mod tests {
         );
         assert_eq!(
             f[0].message,
-            "Koreksi pada steps[1].duration: tercetak \"35 merit\", dipakai \"35 menit\"."
+            "Koreksi pada Langkah 1, kolom Waktu: tercetak \"35 merit\", dipakai \"35 menit\"."
         );
         assert_eq!(
             f[1].message,
-            "Koreksi pada lanes: tercetak (kosong), dipakai \"P\"."
+            "Koreksi pada Pelaksana: tercetak (kosong), dipakai \"P\"."
         );
         assert_eq!(f[0].detail.as_deref(), Some("OCR"));
     }

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod case;
 pub mod catalogue;
+pub mod correction_place;
 pub mod diagram;
 pub mod duration;
 pub mod excel_csv;

@@ -171,7 +171,7 @@ impl RustLiteral for Step {
 struct_literal!(OfficeHours => "::sop_domain::calendar::OfficeHours" {
     zone, utc_offset_minutes, open, close, days
 });
-struct_literal!(Holiday => "::sop_domain::calendar::Holiday" { date, name, kind, source });
+struct_literal!(Holiday => "::sop_domain::calendar::Holiday" { date, name, kind, source, estimated });
 struct_literal!(CalendarData => "::sop_domain::calendar::CalendarData" { office, holidays });
 struct_literal!(Finding => "::sop_domain::findings::Finding" { kind, sop_id, step_no, message, detail });
 impl RustLiteral for Vocabulary {

@@ -22,6 +22,7 @@ use crate::catalogue::{List, Text,
     normalize_number, Audience, Catalogue, Correction, Decision, DecisionTarget, Related, Sop,
     Step, StepRef, Unit,
 };
+use crate::correction_place::{self, Place};
 use crate::duration;
 
 /// One problem in the data, located as precisely as we can.
@@ -1133,19 +1134,25 @@ impl Validator<'_> {
                     );
                 }
             }
-            let where_ = c.where_.unwrap_or_default();
+            let mut where_ = c.where_.unwrap_or_default();
             let why = c.why.unwrap_or_default();
-            let step_no = crate::findings::step_no_of_path(&where_);
+            let place = correction_place::parse(&where_);
+            let step_no = place.as_ref().ok().and_then(Place::step_no);
             if where_.trim().is_empty() {
                 self.err(
                     None,
                     format!("the {nth} [[corrections]] entry has an empty `where`"),
                 );
-            } else if let Some(problem) = check_path(&where_, steps) {
-                self.err(
-                    step_no,
-                    format!("correction `where` = \"{where_}\": {problem}"),
-                );
+            } else {
+                match place.and_then(|p| check_place(p, steps).map(|()| p)) {
+                    // The catalogue holds the canonical text ("langkah 8,kolom waktu" →
+                    // "Langkah 8, kolom Waktu").
+                    Ok(p) => where_ = p.to_string(),
+                    Err(problem) => self.err(
+                        step_no,
+                        format!("correction `where` = \"{where_}\": {problem}"),
+                    ),
+                }
             }
             if why.trim().is_empty() {
                 self.err(
@@ -1166,48 +1173,25 @@ impl Validator<'_> {
     }
 }
 
-/// Whether a correction's key path names a key of the format (and an existing step), so that
-/// the office can find what was corrected. `None` when it is fine.
-fn check_path(path: &str, steps: &[Step]) -> Option<String> {
-    let (root, rest) = match path.find(['.', '[']) {
-        Some(i) => (&path[..i], &path[i..]),
-        None => (path, ""),
+/// Whether a correction's place exists in this SOP: the step is printed, a "keputusan" is on
+/// a decision step, a "teks simbol" on a step with a label. `Err` says what is wrong.
+fn check_place(place: Place, steps: &[Step]) -> Result<(), String> {
+    let Some(no) = place.step_no() else {
+        return Ok(());
     };
-    if !SOP_KEYS.contains(&root) {
-        return Some(format!("`{root}` is not a key of the format"));
+    let numbered: Vec<&Step> = steps.iter().filter(|s| s.no == no).collect();
+    if numbered.is_empty() {
+        return Err(format!("there is no step {no}"));
     }
-    if root != "steps" {
-        // Lists may be indexed ("legal_basis[2]"); nothing else follows a top-level key.
-        let ok = rest.is_empty()
-            || (rest.starts_with('[')
-                && rest.ends_with(']')
-                && rest[1..rest.len() - 1].parse::<usize>().is_ok());
-        return (!ok).then(|| format!("cannot follow `{root}` with \"{rest}\""));
+    match place {
+        Place::Decision(_) if !numbered.iter().any(|s| s.decision.is_some()) => Err(format!(
+            "step {no} is not a decision (it has no `decision`), so it has no \"keputusan\""
+        )),
+        Place::Label(_) if !numbered.iter().any(|s| s.label.is_some()) => Err(format!(
+            "step {no} has no text in its symbol (no `label`), so it has no \"teks simbol\""
+        )),
+        _ => Ok(()),
     }
-    if rest.is_empty() {
-        return None;
-    }
-    let Some(inner) = rest.strip_prefix('[') else {
-        return Some("`steps` must be followed by [N] (the step's no)".to_string());
-    };
-    let Some(end) = inner.find(']') else {
-        return Some("missing `]`".to_string());
-    };
-    let Ok(no) = inner[..end].trim().parse::<u32>() else {
-        return Some(format!("\"{}\" is not a step number", &inner[..end]));
-    };
-    if !steps.iter().any(|s| s.no == no) {
-        return Some(format!("there is no step {no}"));
-    }
-    let after = &inner[end + 1..];
-    if after.is_empty() {
-        return None;
-    }
-    let Some(key) = after.strip_prefix('.') else {
-        return Some(format!("unexpected \"{after}\" after steps[{no}]"));
-    };
-    let key = key.split(['.', '[']).next().unwrap_or("");
-    (!STEP_KEYS.contains(&key)).then(|| format!("`{key}` is not a key of a step"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1294,8 +1278,8 @@ mod tests {
     }
 
     #[test]
-    fn correction_paths() {
-        let step = |no| Step {
+    fn correction_places_must_exist() {
+        let step = |no, label: Option<&str>, decision: bool| Step {
             no,
             text: String::new().into(),
             lane: String::new().into(),
@@ -1306,40 +1290,37 @@ mod tests {
             duration_parsed: duration::Duration::None,
             output: String::new().into(),
             note: String::new().into(),
-            label: None,
-            decision: None,
+            label: label.map(|l| Text::from(l.to_string())),
+            decision: decision.then(|| Decision {
+                question: "Lengkap?".into(),
+                yes: StepRef { index: 1, no: 2 },
+                no: DecisionTarget::Rejected,
+            }),
         };
-        let steps = [step(1), step(2)];
+        let steps = [step(1, Some("Mulai"), false), step(2, None, true)];
+        let check = |text: &str| check_place(correction_place::parse(text).unwrap(), &steps);
         for ok in [
-            "steps",
-            "steps[2]",
-            "steps[1].duration",
-            "steps[2].decision",
-            "lanes",
-            "legal_basis[2]",
-            "title",
+            "Tabel langkah",
+            "Langkah 2",
+            "Langkah 1, kolom Waktu",
+            "Langkah 2, keputusan",
+            "Langkah 1, teks simbol",
+            "Pelaksana",
+            "Identitas SOP, Dasar Hukum",
         ] {
-            assert_eq!(check_path(ok, &steps), None, "{ok}");
+            assert_eq!(check(ok), Ok(()), "{ok}");
         }
         assert_eq!(
-            check_path("steps[3].text", &steps).as_deref(),
-            Some("there is no step 3")
+            check("Langkah 3, kolom Kegiatan"),
+            Err("there is no step 3".to_string())
         );
         assert_eq!(
-            check_path("step[1].text", &steps).as_deref(),
-            Some("`step` is not a key of the format")
+            check("Langkah 1, keputusan"),
+            Err("step 1 is not a decision (it has no `decision`), so it has no \"keputusan\"".to_string())
         );
         assert_eq!(
-            check_path("steps[1].time", &steps).as_deref(),
-            Some("`time` is not a key of a step")
-        );
-        assert_eq!(
-            check_path("steps[x]", &steps).as_deref(),
-            Some("\"x\" is not a step number")
-        );
-        assert_eq!(
-            check_path("title.x", &steps).as_deref(),
-            Some("cannot follow `title` with \".x\"")
+            check("Langkah 2, teks simbol"),
+            Err("step 2 has no text in its symbol (no `label`), so it has no \"teks simbol\"".to_string())
         );
     }
 

@@ -200,7 +200,7 @@ fn catalogue_json_round_trips_and_is_deterministic() {
     assert_eq!(alpha["created"], "2025-01-06");
     assert_eq!(alpha["revised"], serde_json::Value::Null);
     assert_eq!(alpha["audience"], "public");
-    assert_eq!(alpha["corrections"][0]["where"], "steps[2].duration");
+    assert_eq!(alpha["corrections"][0]["where"], "Langkah 2, kolom Waktu");
     assert_eq!(alpha["steps"][1]["decision"]["no"], "rejected");
     assert_eq!(alpha["steps"][1]["decision"]["yes"]["no"], 3);
     assert_eq!(
@@ -332,8 +332,8 @@ fn many_problems_in_one_file_are_all_reported() {
         ", step 1: decision `no` = \"tolak\" must be a step number or \"rejected\"",
         ", step 2: missing key `duration`",
         ", step 2: decision `yes` defaults to the next step, but this is the last step",
-        ", step 7: correction `where` = \"steps[7].text\": there is no step 7",
-        ", step 7: the 1st [[corrections]] entry (where = \"steps[7].text\") has an empty `why`",
+        ", step 7: correction `where` = \"Langkah 7, kolom Kegiatan\": there is no step 7",
+        ", step 7: the 1st [[corrections]] entry (where = \"Langkah 7, kolom Kegiatan\") has an empty `why`",
         ": the 2nd [[corrections]] entry has an empty `where`",
     ]
     .iter()
@@ -344,6 +344,42 @@ fn many_problems_in_one_file_are_all_reported() {
         &["many-problems.toml"],
         &expected.iter().map(String::as_str).collect::<Vec<_>>(),
     );
+}
+
+#[test]
+fn a_correction_must_name_a_place_of_its_sop() {
+    let f = "DATA/sops/bad-place.toml: SOP \"bad-place\"";
+    let forms = "write one of \"Identitas SOP, <item>\", \"Persyaratan\", \"Pelaksana\", \
+\"Jumlah Waktu Pelayanan\", \"Tabel langkah\", \"Langkah N\", \"Langkah N, kolom <kolom>\", \
+\"Langkah N, keputusan\" or \"Langkah N, teks simbol\"";
+    let expected = [
+        format!("{f}: correction `where` = \"steps[1].text\": \"steps[1].text\" is not a place of the book; {forms}"),
+        format!("{f}, step 9: correction `where` = \"Langkah 9, kolom Waktu\": there is no step 9"),
+        format!("{f}, step 1: correction `where` = \"Langkah 1, keputusan\": step 1 is not a decision (it has no `decision`), so it has no \"keputusan\""),
+        format!("{f}, step 2: correction `where` = \"Langkah 2, teks simbol\": step 2 has no text in its symbol (no `label`), so it has no \"teks simbol\""),
+    ];
+    assert_errors(
+        "bad-place",
+        &["bad-place.toml"],
+        &expected.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}
+
+#[test]
+fn a_hand_typed_place_is_stored_in_its_canonical_form() {
+    let dir = data_dir("canonical-place", &[]);
+    let path = dir.join("sops/alpha.toml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"Langkah 2, kolom Waktu\"", "\"  langkah 2 ,KOLOM waktu\"");
+    fs::write(&path, text).unwrap();
+    let c = load_dir(&dir).unwrap();
+    let alpha = c.sop("alpha").unwrap();
+    assert_eq!(alpha.corrections[0].where_, "Langkah 2, kolom Waktu");
+    assert!(c
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::Correction && f.step_no == Some(2)));
 }
 
 #[test]

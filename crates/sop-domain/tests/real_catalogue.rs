@@ -434,3 +434,148 @@ fn a_steps_checklist_is_its_kelengkapan_or_for_a_bare_first_step_the_requirement
     assert!(sop("jht").checklist(1).is_empty());
     assert!(sop("jht").checklist(99).is_empty());
 }
+
+/// (id, printed number of the last row of the procedure table, start of its KEGIATAN), in the
+/// book's order, checked by hand against the source. Renja and Cuti Tahunan print no table:
+/// their last row is the last step of C. Identifikasi Langkah. A table whose end was lost in
+/// the data (as pelatihan-pencaker's row 10 once was) fails here.
+const LAST_ROWS: [(&str, u32, &str); 22] = [
+    ("renja", 13, "Mengantar surat, menggandakan dan mengarsipkan"),
+    ("npd", 5, "Menerima dana sesuai panjar sesuai"),
+    ("kenaikan-pangkat", 8, "Mengarsipkan file UKP dan Menyelesaikan"),
+    ("tpp", 6, "Kasubbag Umum dan Kepegawaian menyerahkan"),
+    ("cuti-tahunan", 10, "Pegawai menerima surat cuti tahunan"),
+    ("kartu-ak1", 11, "Menyerahkan Kartu AK-1 dan hasil"),
+    ("jht", 9, "Pemohon menerima Surat Keterangan Jaminan"),
+    ("pengesahan-pp", 7, "Pemohon menerima Surat Pendaftaran/Pengesahan yang"),
+    ("kerjasama-hampangen", 9, "Pihak ke 3 menghasilkan produksi,"),
+    ("pelatihan-ikm-hampangen", 8, "Pembagian sertifikat, Penyelesaian Administrasi dan"),
+    ("penerimaan-tamu-hampangen", 7, "Tamu Pulang"),
+    ("rotan-setengah-jadi", 9, "IKM melapor kepada Kepala UPT"),
+    ("desain-produk-ikm", 7, "IKM pulang membawa contoh prototype"),
+    ("pelatihan-ikm", 11, "Memerintahkan Kasi/Jafung untuk mengarsipkan laporan"),
+    ("lks-bipartit", 7, "Pemohon menerima SK Pencatatan dan"),
+    ("perselisihan", 7, "Persetujuan Bersama yang telah ditandatangani"),
+    ("sp-sb", 7, "Pemohon menerima Surat Pencatatan SP/SB"),
+    ("pelatihan-blk", 20, "Penyampaian sertifikat bagi kelulusan bagi"),
+    ("pkb", 7, "Pemohon menerima Surat Pendaftaran/Pengesahan yang"),
+    ("imta", 8, "Perusahaan yang mempekerjakan TKA mengambil"),
+    ("pencadangan-tanah", 10, "Pengadministrasian Umum memperbanyak sk Pencadangan"),
+    ("pelatihan-pencaker", 10, "Menerima Surat Panggilan"),
+];
+
+#[test]
+fn every_sop_ends_with_the_last_printed_row() {
+    let order: Vec<&str> = catalogue().sops.iter().map(|s| &*s.id).collect();
+    let want: Vec<&str> = LAST_ROWS.iter().map(|r| r.0).collect();
+    assert_eq!(order, want, "LAST_ROWS is in the book's order (data/sops/ORDER)");
+    let mut problems = Vec::new();
+    for (id, no, start) in LAST_ROWS {
+        let last = sop(id).steps.last().expect("a SOP has steps");
+        if last.no != no || !last.text.starts_with(start) {
+            problems.push(format!(
+                "{id}: last step {} {:?}, printed {no} {start:?}…",
+                last.no, last.text
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn pelatihan_pencaker_row_10_is_restored_as_printed() {
+    let s = sop("pelatihan-pencaker");
+    let nos: Vec<u32> = s.steps.iter().map(|st| st.no).collect();
+    assert_eq!(nos, [1, 2, 3, 4, 5, 7, 8, 9, 10], "row 6 is not printed");
+    let row = s.steps.last().unwrap();
+    assert_eq!(row.text, "Menerima Surat Panggilan");
+    assert_eq!(row.lane, "Peserta/ Kepala Desa/ Camat");
+    assert_eq!(row.lane_index, 0);
+    assert!(row.lane_inferred);
+    assert_eq!(row.inputs, "Surat Panggilan");
+    assert_eq!(row.duration, "2 Menit");
+    assert_eq!(row.duration_parsed, duration::parse("2 Menit").unwrap());
+    assert_eq!(row.output, "Surat Panggilan");
+    assert_eq!(row.note, "");
+    assert!(row.decision.is_none() && row.label.is_none());
+    // The deduced performer is recorded, with the C list's wording.
+    assert!(
+        s.corrections
+            .iter()
+            .any(|c| c.printed.contains("Peserta Pelatihan") && c.corrected == row.lane),
+        "{:#?}",
+        s.corrections
+    );
+    assert!(has_finding(FindingKind::Correction, "pelatihan-pencaker", Some(10)));
+    // The total now counts the 2 minutes of row 10.
+    let before: Vec<(u32, &duration::Duration)> = s.steps[..s.steps.len() - 1]
+        .iter()
+        .map(|st| (st.no, &st.duration_parsed))
+        .collect();
+    assert_eq!(
+        s.total.min_minutes,
+        duration::total(&before).min_minutes + 2
+    );
+}
+
+#[test]
+fn every_correction_names_a_place_of_the_printed_book() {
+    use sop_domain::correction_place::{self, Place};
+    let mut count = 0;
+    for s in catalogue().sops.iter() {
+        for c in s.corrections.iter() {
+            count += 1;
+            let place = correction_place::parse(&c.where_)
+                .unwrap_or_else(|e| panic!("{}: {:?}: {e}", s.id, c.where_));
+            // Written in its canonical form in the data.
+            assert_eq!(place.to_string(), c.where_, "{}", s.id);
+            // The place exists in this SOP.
+            if let Some(no) = place.step_no() {
+                let step = s
+                    .steps
+                    .iter()
+                    .find(|st| st.no == no)
+                    .unwrap_or_else(|| panic!("{}: {:?}: no step {no}", s.id, c.where_));
+                match place {
+                    Place::Decision(_) => assert!(step.decision.is_some(), "{} {no}", s.id),
+                    Place::Label(_) => assert!(step.label.is_some(), "{} {no}", s.id),
+                    _ => {}
+                }
+            }
+            // The finding for it points at the same step.
+            assert!(
+                catalogue().findings.iter().any(|f| f.kind == FindingKind::Correction
+                    && f.sop_id.as_deref() == Some(&*s.id)
+                    && f.step_no == place.step_no()
+                    && f.message.contains(&*c.where_)),
+                "{}: {:?}",
+                s.id,
+                c.where_
+            );
+        }
+    }
+    assert_eq!(count, 61, "60 corrections, plus pelatihan-pencaker's row 10 performer");
+}
+
+#[test]
+fn the_reasons_are_written_for_the_office_in_indonesian() {
+    // A guard against English slipping back into `why`: words that the old English notes used
+    // and that plain Indonesian does not.
+    const ENGLISH: [&str; 24] = [
+        "the", "and", "of", "is", "not", "no", "step", "steps", "table", "wins", "typo",
+        "printed", "column", "lane", "lanes", "list", "actor", "from", "taken", "OCR", "kept",
+        "shows", "has", "with",
+    ];
+    let mut problems = Vec::new();
+    for s in catalogue().sops.iter() {
+        for c in s.corrections.iter() {
+            for word in c.why.split(|ch: char| !ch.is_alphanumeric()) {
+                if ENGLISH.contains(&word) {
+                    problems.push(format!("{} ({}): {word:?} in {:?}", s.id, c.where_, c.why));
+                }
+            }
+            assert!(c.why.ends_with('.'), "{} ({}): a sentence: {:?}", s.id, c.where_, c.why);
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
