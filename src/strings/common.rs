@@ -105,6 +105,13 @@ pub const SOP_TIME_BEYOND_HOLIDAYS: &str =
 pub const SOP_TIME_BEYOND_HOLIDAYS_TAIL: &str =
     "; perkiraan sesudahnya hanya melewati akhir pekan.";
 
+/// "Tanggal Idulfitri 1448 Hijriah (10 dan 11 Maret 2027) … mengikuti SKB 3 Menteri …"
+pub fn sop_time_estimated_holidays(dates: &str) -> String {
+    format!(
+        "Tanggal {dates} mengikuti SKB 3 Menteri dan masih dapat bergeser setelah sidang isbat; perkiraan yang melewatinya ikut bergeser."
+    )
+}
+
 pub const SOP_REQ_TITLE: &str = "Yang perlu disiapkan";
 pub const SOP_REQ_HINT: &str = "Centang yang sudah Anda siapkan. Tanda centang disimpan di perangkat ini.";
 pub const SOP_REQ_NONE: &str = "Buku SOP tidak mencantumkan persyaratan khusus untuk layanan ini.";
@@ -141,7 +148,7 @@ pub const SOP_EMPTY: &str = "Tidak dicantumkan.";
 pub const SOP_SOURCE_TITLE: &str = "Catatan sumber";
 pub const SOP_SOURCE_INTRO: &str =
     "Di bagian ini data berbeda dari buku SOP tercetak, atau buku SOP tidak konsisten. Untuk ditinjau kantor.";
-pub const SOP_SOURCE_WHERE: &str = "Bagian";
+pub const SOP_SOURCE_WHERE: &str = "Letak di buku SOP";
 pub const SOP_SOURCE_PRINTED: &str = "Tercetak";
 pub const SOP_SOURCE_CORRECTED: &str = "Dalam data";
 pub const SOP_SOURCE_WHY: &str = "Alasan";

@@ -47,6 +47,11 @@ test('JHT shows 29 menit, an estimate and its decision', async () => {
   assert.equal((await page.getByTestId('sop-total').textContent()).trim(), '29 menit');
   assert.match(await page.getByTestId('sop-estimate').textContent(), /(Senin|Selasa|Rabu|Kamis|Jumat), \d+ \w+ 20\d\d/);
   assert.match(await page.locator('#langkah-4').textContent(), /Berkas lengkap\?/);
+  // The 2027 dates that wait for the sidang isbat are named as such (from data/holidays.toml).
+  const estimated = await page.getByTestId('sop-estimated-holidays').textContent();
+  assert.match(estimated, /Idulfitri 1448 Hijriah \(.*10 Maret 2027.*11 Maret 2027\)/);
+  assert.match(estimated, /Iduladha 1448 Hijriah \(.*17 Mei 2027\)/);
+  assert.match(estimated, /sidang isbat/);
   await page.context().close();
 });
 

@@ -69,7 +69,7 @@ pub fn SourceNotes(sop: &'static Sop) -> impl IntoView {
                     <ul class="corrections">
                         {sop.corrections.iter().map(|c| view! {
                             <li class="correction">
-                                <p class="mono small">{s::SOP_SOURCE_WHERE} ": " {c.where_.clone()}</p>
+                                <p class="correction__place"><span class="muted">{s::SOP_SOURCE_WHERE} ": "</span><strong>{c.where_.clone()}</strong></p>
                                 <p><span class="muted">{s::SOP_SOURCE_PRINTED} ": "</span>
                                     <q>{if c.printed.is_empty() { s::SOP_NOT_PRINTED.into() } else { c.printed.clone() }}</q></p>
                                 <p><span class="muted">{s::SOP_SOURCE_CORRECTED} ": "</span><q>{c.corrected.clone()}</q></p>

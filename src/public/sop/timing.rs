@@ -38,6 +38,35 @@ fn estimate_text(sop: &Sop, now_ms: i64) -> String {
     }
 }
 
+/// The holidays whose date waits for the sidang isbat, by name with their dates:
+/// "Idulfitri 1448 Hijriah (10 dan 11 Maret 2027) dan Iduladha 1448 Hijriah (17 Mei 2027)".
+fn estimated_holidays() -> Option<String> {
+    let mut named: Vec<(String, Vec<chrono::NaiveDate>)> = Vec::new();
+    for h in calendar().holidays().iter().filter(|h| h.estimated) {
+        match named.iter_mut().find(|(n, _)| *n == *h.name) {
+            Some((_, dates)) => dates.push(h.date),
+            None => named.push((h.name.to_string(), vec![h.date])),
+        }
+    }
+    let parts: Vec<String> = named
+        .into_iter()
+        .map(|(name, dates)| {
+            let days: Vec<String> = dates.iter().map(|d| format_date_long(*d)).collect();
+            format!("{name} ({})", join_and(&days))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| join_and(&parts))
+}
+
+/// "a", "a dan b", "a, b dan c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), s::SOP_TIME_AND),
+    }
+}
+
 /// "Jika diajukan hari ini": "…" in the HTML, the estimate once the bundle runs. Its box
 /// keeps one height whatever it says, so filling it moves nothing else on the page.
 #[island]
@@ -94,6 +123,9 @@ pub fn Timing(sop: &'static Sop) -> impl IntoView {
             }}
             <p class="small muted">{s::SOP_TIME_RULES} " " {s::SOP_TIME_BEYOND_HOLIDAYS} " "
                 {calendar().coverage().1} {s::SOP_TIME_BEYOND_HOLIDAYS_TAIL}</p>
+            {estimated_holidays().map(|dates| view! {
+                <p class="small muted" data-testid="sop-estimated-holidays">{s::sop_time_estimated_holidays(&dates)}</p>
+            })}
         </section>
     }
 }
