@@ -580,3 +580,40 @@ fn ten_thousand_closed_cases_fit_with_room_to_spare() {
     assert_eq!(hits, expected);
     println!("timings (this build's profile): full load_all {full_load:?}, load_index of 10,000 summaries {fast_start:?}, one filter {filtering:?}");
 }
+
+#[test]
+fn a_case_stored_before_its_sop_gained_a_last_step_is_read_with_that_step_not_started() {
+    // pelatihan-pencaker had 9 steps until its printed row 10 was restored: a case stored
+    // then has 9 step records.
+    let sop_id = "pelatihan-pencaker";
+    let steps = sop(sop_id).steps.len();
+    let mut old = new_case(sop_id, "ppk-2026-0001", "PPK/0001/III/2026", t0());
+    old = act(&old, sop_id, Action::StartStep { step: 0 }, t0() + MINUTE);
+    old.steps.truncate(steps - 1);
+    let key = case_key(&old.id);
+    let raw = encode_case(&old);
+    // As stored, it no longer fits the catalogue …
+    let decoded = sop_domain::store::decode_case(&key, &raw).unwrap();
+    assert!(sop_domain::store::validate_case(&decoded, catalogue()).is_err());
+    // … fitted, it does, with every recorded step as it was and the new one not started.
+    let mut fitted = decoded.clone();
+    assert!(sop_domain::store::fit_to_catalogue(&mut fitted, catalogue()));
+    sop_domain::store::validate_case(&fitted, catalogue()).unwrap();
+    assert_eq!(fitted.steps.len(), steps);
+    assert_eq!(fitted.steps[..steps - 1], decoded.steps[..]);
+    assert_eq!(fitted.steps[steps - 1], Default::default());
+    assert!(!sop_domain::store::fit_to_catalogue(&mut fitted, catalogue()), "a fitted case stays as it is");
+    // The full load reads it and writes it back in the new shape.
+    let mut store = Storage::default();
+    store.0.insert(key.clone(), raw);
+    let report = load_all(store.0.clone(), catalogue(), calendar());
+    assert!(report.quarantined.is_empty());
+    assert_eq!(report.summaries, summaries_of(&[&fitted]));
+    let rewritten = report.writes.set.iter().find(|(k, _)| *k == key).expect("the value is rewritten");
+    assert_eq!(sop_domain::store::decode_case(&key, &rewritten.1).unwrap(), fitted);
+    // More step records than the SOP has is not a gained step: still refused.
+    let mut longer = fitted.clone();
+    longer.steps.push(Default::default());
+    assert!(!sop_domain::store::fit_to_catalogue(&mut longer, catalogue()));
+    assert!(sop_domain::store::validate_case(&longer, catalogue()).is_err());
+}

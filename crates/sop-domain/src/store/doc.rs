@@ -23,7 +23,7 @@ use super::codec::{
     MISSING, NOT_AN_INDEX, NOT_AN_INTEGER, NOT_AN_OBJECT, NOT_A_LIST, NOT_TEXT, TOO_MANY_STEPS,
     UNKNOWN_ANSWER, UNKNOWN_AUDIT_KIND, UNKNOWN_KEY, UNKNOWN_STATUS, UNKNOWN_STEP_STATUS,
 };
-use super::validate_case;
+use super::{fit_to_catalogue, validate_case};
 
 /// The document format this code writes and reads; a newer one is [`DocError::FutureSchema`].
 pub const DOC_SCHEMA: u64 = 1;
@@ -671,6 +671,9 @@ pub fn doc_to_case(doc: &Value, catalogue: &Catalogue) -> Result<Case, DocError>
         audit,
         cancel_reason: d.opt_str("cancel_reason")?,
     };
+    // Written by a PC that had not yet seen a step the catalogue appended.
+    let mut case = case;
+    fit_to_catalogue(&mut case, catalogue);
     validate_case(&case, catalogue).map_err(|e| DocError::Invalid {
         reason: match e {
             super::DecodeError::Invalid { reason } => reason,

@@ -11,7 +11,7 @@ use crate::excel_csv::{push_row, BOM, CRLF};
 use super::codec::{compact_encode, decode_versioned, parse_json, version_of};
 use super::import::{decide_import, CaseLookup, ImportPlan, SenderNumbers};
 use super::index::CaseSummary;
-use super::{validate_case, DecodeError, CURRENT_SCHEMA};
+use super::{fit_to_catalogue, validate_case, DecodeError, CURRENT_SCHEMA};
 
 /// The `kind` marker of a hand-over file holding one case.
 pub const CASE_FILE_KIND: &str = "layanan-sop-katingan/case";
@@ -205,6 +205,8 @@ fn case_from_file_value(
             decode_versioned(value, version, None).map_err(bad)?
         }
     };
+    let mut case = case;
+    fit_to_catalogue(&mut case, catalogue);
     validate_case(&case, catalogue).map_err(bad)?;
     Ok(case)
 }

@@ -267,6 +267,21 @@ pub fn decode_case(key: &str, raw: &str) -> Result<Case, DecodeError> {
     codec::decode_stored(key, raw).map(|(case, _)| case)
 }
 
+/// Brings a case stored under an earlier catalogue up to date: a SOP that gained steps at its
+/// end (a row of the printed table restored, as pelatihan-pencaker's row 10) leaves the cases
+/// stored before with fewer step records; the new steps are added as not started. Steps are
+/// only ever appended to a SOP (docs/sop-data-format.md), so every recorded step keeps its
+/// meaning; any other difference is left for [`validate_case`] to refuse. True when the case
+/// changed.
+pub fn fit_to_catalogue(case: &mut Case, catalogue: &Catalogue) -> bool {
+    let Some(sop) = catalogue.sop(&case.sop_id) else { return false };
+    if case.steps.is_empty() || case.steps.len() >= sop.steps.len() {
+        return false;
+    }
+    case.steps.resize_with(sop.steps.len(), Default::default);
+    true
+}
+
 /// Checks a decoded case against the catalogue (SOP known, step indices and kelengkapan items
 /// in range, status consistent), so that the app can index it without further checks.
 pub fn validate_case(case: &Case, catalogue: &Catalogue) -> Result<(), DecodeError> {
@@ -471,12 +486,13 @@ where
         } else if key.starts_with(INDEX_KEY_PREFIX) {
             shards.push((key.to_string(), raw.to_string()));
         } else if key.starts_with(CASE_KEY_PREFIX) {
-            let decoded = codec::decode_stored(key, raw).and_then(|(case, version)| {
-                validate_case(&case, catalogue).map(|()| (case, version))
+            let decoded = codec::decode_stored(key, raw).and_then(|(mut case, version)| {
+                let fitted = fit_to_catalogue(&mut case, catalogue);
+                validate_case(&case, catalogue).map(|()| (case, version, fitted))
             });
             match decoded {
-                Ok((case, version)) => {
-                    if version < u64::from(CURRENT_SCHEMA) {
+                Ok((case, version, fitted)) => {
+                    if version < u64::from(CURRENT_SCHEMA) || fitted {
                         let value = encode_case(&case);
                         if decode_case(key, &value).as_ref() == Ok(&case) {
                             upgrades.push((key.to_string(), value));

@@ -270,7 +270,10 @@ pub fn use_case_store() -> CaseStore {
 
 /// A stored value decoded and checked against the catalogue, or why not (Indonesian).
 pub(super) fn decode_checked(key: &str, raw: &str) -> Result<Case, store::DecodeError> {
-    let case = store::decode_case(key, raw)?;
+    let mut case = store::decode_case(key, raw)?;
+    // Stored before its SOP gained a step at the end: read with that step not started (the
+    // value itself is rewritten by the next save, or by the full load's repairs).
+    store::fit_to_catalogue(&mut case, catalogue());
     store::validate_case(&case, catalogue())?;
     Ok(case)
 }
