@@ -191,6 +191,18 @@ pub struct Changes {
     pub changes: Vec<Change>,
     /// The checkpoint to ask from next time.
     pub last_seq: String,
+    /// How many changes are left after this page (CouchDB 2+ says; PouchDB Server does not).
+    pub pending: Option<u64>,
+}
+
+impl Changes {
+    /// Whether another page may follow, for a page asked with `limit`.
+    pub fn more_after(&self, limit: usize) -> bool {
+        match self.pending {
+            Some(n) => n > 0,
+            None => self.changes.len() >= limit,
+        }
+    }
 }
 
 /// A server answer that is not what CouchDB sends (a proxy's page, a truncated body).
@@ -233,7 +245,8 @@ pub fn read_changes(body: &Value) -> Result<Changes, ProtocolError> {
             })
         })
         .collect();
-    Ok(Changes { changes, last_seq })
+    let pending = body.get("pending").and_then(Value::as_u64);
+    Ok(Changes { changes, last_seq, pending })
 }
 
 /// What a pulled document is for this PC.
@@ -378,8 +391,17 @@ mod tests {
         assert_eq!(c.last_seq, "4-g1B");
         assert_eq!(c.changes.len(), 2);
         assert!(c.changes[1].deleted);
+        assert_eq!(c.pending, Some(0));
+        assert!(!c.more_after(2));
         let pouch = json!({"results": [], "last_seq": 17});
-        assert_eq!(read_changes(&pouch).unwrap().last_seq, "17");
+        let p = read_changes(&pouch).unwrap();
+        assert_eq!(p.last_seq, "17");
+        assert_eq!(p.pending, None);
+        assert!(!p.more_after(100));
+        let full_page = Changes { changes: c.changes.clone(), last_seq: "9".into(), pending: None };
+        assert!(full_page.more_after(2), "without `pending`, a full page may have a next one");
+        let told = Changes { pending: Some(3), ..full_page };
+        assert!(told.more_after(100));
         assert!(read_changes(&json!({"error": "unauthorized"})).is_err());
     }
 

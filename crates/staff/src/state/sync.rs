@@ -479,14 +479,25 @@ impl SyncStore {
                         self.cases.clear_push_mark(case);
                     }
                 }
-                // Someone wrote it meanwhile: the mark stays; the pull brings their version.
-                Pushed::Conflict { .. } => {}
-                Pushed::Refused { reason, .. } => refused = Some(reason),
+                // Someone wrote it meanwhile: marked (the first push marks nothing), so it goes
+                // again after the pull brought their version.
+                Pushed::Conflict { id } => self.remark(&docs, &id),
+                Pushed::Refused { id, reason } => {
+                    self.remark(&docs, &id);
+                    refused = Some(reason);
+                }
             }
         }
         match refused {
             Some(reason) => Err(Stop::Couch(CouchError::Http { status: 403, reason })),
             None => Ok(()),
+        }
+    }
+
+    /// Keeps the case of document `id` marked, to push it again.
+    fn remark(&self, docs: &[(Case, Value)], id: &str) {
+        if let Some((case, _)) = docs.iter().find(|(c, _)| doc_id(&c.uid) == id) {
+            self.cases.mark_for_push(&case.id);
         }
     }
 
@@ -524,9 +535,10 @@ impl SyncStore {
             }
         }
         let mut state = load_state();
+        let more = !long_poll && page.more_after(BATCH);
         state.since = page.last_seq;
         save_state(&state);
-        Ok(!long_poll && page.changes.len() >= BATCH)
+        Ok(more)
     }
 
     fn abort_signal(&self) -> Option<web_sys::AbortSignal> {
