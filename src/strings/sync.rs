@@ -36,9 +36,13 @@ pub fn sync_status_offline(n: usize) -> String {
     }
 }
 
-/// "gagal: server tidak dapat dihubungi … (dicoba lagi otomatis)"
-pub fn sync_status_failed(reason: &str) -> String {
-    format!("gagal: {reason} (dicoba lagi otomatis)")
+/// "gagal: server tidak dapat dihubungi; 2 perubahan menunggu (dicoba lagi otomatis)"
+pub fn sync_status_failed(reason: &str, waiting: usize) -> String {
+    if waiting == 0 {
+        format!("gagal: {reason} (dicoba lagi otomatis)")
+    } else {
+        format!("gagal: {reason}; {waiting} perubahan menunggu di komputer ini (dicoba lagi otomatis)")
+    }
 }
 
 /// "2 dokumen server disisihkan"
@@ -88,6 +92,7 @@ pub fn sync_connected(cases_here: usize) -> String {
 // Why the server did not answer as hoped
 // ---------------------------------------------------------------------------------------------
 
+pub const SYNC_ERR_UNREACHABLE_SHORT: &str = "server tidak dapat dihubungi";
 pub const SYNC_ERR_UNREACHABLE: &str = "server tidak dapat dihubungi (periksa jaringan dan alamat server; pengelola server harus mengizinkan alamat aplikasi ini di pengaturan CORS)";
 pub const SYNC_ERR_UNAUTHORIZED: &str = "server menolak akses (sesi masuk berakhir, atau pengguna ini bukan anggota basis data)";
 pub const SYNC_ERR_WRONG_LOGIN: &str = "Nama pengguna atau kata sandi salah. Tidak ada yang berubah di komputer ini.";

@@ -11,8 +11,8 @@ use crate::routes::href;
 use crate::state::sync::{use_sync, SyncStatus};
 use crate::strings as s;
 
-/// The status in words.
-pub fn status_text(status: &SyncStatus) -> String {
+/// The status in words; `waiting`: the changes made here not yet on the server.
+pub fn status_text(status: &SyncStatus, waiting: usize) -> String {
     match status {
         SyncStatus::Off => s::SYNC_STATUS_OFF.to_string(),
         SyncStatus::Paused => s::SYNC_STATUS_PAUSED.to_string(),
@@ -21,7 +21,7 @@ pub fn status_text(status: &SyncStatus) -> String {
         SyncStatus::Waiting { count } => s::sync_status_waiting(*count),
         SyncStatus::Offline { waiting } => s::sync_status_offline(*waiting),
         SyncStatus::LoginNeeded => s::SYNC_STATUS_LOGIN.to_string(),
-        SyncStatus::Failed { reason } => s::sync_status_failed(reason),
+        SyncStatus::Failed { reason, .. } => s::sync_status_failed(reason, waiting),
     }
 }
 
@@ -54,7 +54,7 @@ pub fn SyncStatusLine() -> impl IntoView {
                 <p class=move || format!("sync-line__inner sync-status {}", sync.status.with(status_kind))
                     role="status" data-testid="sync-status">
                     <span class="sync-status__label">{s::SYNC_LABEL}</span> " "
-                    <span data-testid="sync-status-text">{move || sync.status.with(status_text)}</span>
+                    <span data-testid="sync-status-text">{move || sync.status.with(|st| status_text(st, sync.waiting.get()))}</span>
                     {move || {
                         let n = sync.set_aside.with(Vec::len);
                         (n > 0).then(|| view! { " \u{b7} " <span>{s::sync_status_set_aside(n)}</span> })

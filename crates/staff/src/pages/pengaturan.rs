@@ -125,7 +125,11 @@ fn Connected(feedback: RwSignal<Option<Feedback>>) -> impl IntoView {
         <dl class="sync-facts">
             <dt>{s::SYNC_STATUS}</dt>
             <dd><span class=move || format!("sync-status {}", sync.status.with(status_kind)) data-testid="sync-settings-status">
-                {move || sync.status.with(status_text)}</span></dd>
+                {move || sync.status.with(|st| status_text(st, sync.waiting.get()))}</span>
+                {move || sync.status.with(|st| match st {
+                    SyncStatus::Failed { hint: Some(hint), .. } => Some(view! { <p class="small sync-hint" data-testid="sync-hint">{hint.clone()}</p> }),
+                    _ => None,
+                })}</dd>
             <dt>{s::SYNC_SERVER}</dt>
             <dd class="mono">{move || settings().map(|s| s.address.base)}</dd>
             <dt>{s::SYNC_DATABASE}</dt>

@@ -28,6 +28,14 @@ pub enum CouchError {
 }
 
 impl CouchError {
+    /// In a few Indonesian words, for the status line.
+    pub fn short(&self) -> String {
+        match self {
+            CouchError::Unreachable => s::SYNC_ERR_UNREACHABLE_SHORT.to_string(),
+            other => other.message(),
+        }
+    }
+
     /// In Indonesian, saying what to check.
     pub fn message(&self) -> String {
         match self {

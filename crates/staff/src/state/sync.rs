@@ -79,7 +79,8 @@ pub enum SyncStatus {
     Offline { waiting: usize },
     /// The session ended or the login was refused: someone must log in again.
     LoginNeeded,
-    Failed { reason: String },
+    /// `reason` in a few words; `hint` says what to check, when there is more to say.
+    Failed { reason: String, hint: Option<String> },
 }
 
 /// A document from the server this PC could not take in, with the reason and its text.
@@ -359,8 +360,12 @@ impl SyncStore {
             Stop::Couch(CouchError::Unreachable) if !couch::online() => {
                 self.status.set(SyncStatus::Offline { waiting: self.waiting.get_untracked() });
             }
-            Stop::Couch(e) => self.status.set(SyncStatus::Failed { reason: e.message() }),
-            Stop::Storage(reason) => self.status.set(SyncStatus::Failed { reason }),
+            Stop::Couch(e) => {
+                let (reason, full) = (e.short(), e.message());
+                let hint = (full != reason).then_some(full);
+                self.status.set(SyncStatus::Failed { reason, hint });
+            }
+            Stop::Storage(reason) => self.status.set(SyncStatus::Failed { reason, hint: None }),
         }
         let wait = BACKOFF_MS[(*failures).min(BACKOFF_MS.len() - 1)];
         *failures += 1;
