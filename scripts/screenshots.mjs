@@ -7,7 +7,7 @@
 // connects each page to it first (/pengaturan), to see the sync's status and settings.
 import fs from 'node:fs';
 import { launch, serveDist, newPage, appReady } from '../tests/e2e/browser.mjs';
-import { startCouch } from '../tests/e2e/couch.mjs';
+import { startCouch, fillSyncForm, waitSynced } from '../tests/e2e/couch.mjs';
 
 const routes = process.argv.slice(2);
 if (routes.length === 0) routes.push('', 'sop/jht', 'kasus', 'laporan', 'catatan-sumber');
@@ -34,14 +34,8 @@ try {
         }, seed);
       }
       if (couch) {
-        await page.goto(server.url + 'pengaturan');
-        await appReady(page);
-        await page.fill('#sync-url', couch.url);
-        await page.fill('#sync-db', couch.db);
-        await page.fill('#sync-user', couch.user.name);
-        await page.fill('#sync-password', couch.user.password);
-        await page.click('[data-testid=sync-form] button[type=submit]');
-        await page.waitForFunction(() => /^tersinkron/.test(document.querySelector('[data-testid=sync-status-text]')?.textContent || ''), null, { timeout: 60000 });
+        await fillSyncForm(page, server.url, couch);
+        await waitSynced(page, 60000);
       }
       await page.goto(server.url + route);
       await appReady(page);

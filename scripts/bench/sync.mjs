@@ -4,8 +4,8 @@
 // first full pull); then one change saved on A and the time until B's open case page shows
 // it, both online.
 import fs from 'node:fs';
-import { launch, appReady, median } from './util.mjs';
-import { startCouch } from '../../tests/e2e/couch.mjs';
+import { launch, median } from './util.mjs';
+import { startCouch, fillSyncForm, waitSynced } from '../../tests/e2e/couch.mjs';
 
 const SYNTH = 'target/bench/cases-10000.json';
 
@@ -17,19 +17,9 @@ async function pcPage(browser, server) {
 }
 
 async function connect(page, server, couch) {
-  await page.goto(server.url + 'pengaturan');
-  await appReady(page);
-  await page.fill('#sync-url', couch.url);
-  await page.fill('#sync-db', couch.db);
-  await page.fill('#sync-user', couch.user.name);
-  await page.fill('#sync-password', couch.user.password);
   const t0 = Date.now();
-  await page.click('[data-testid=sync-form] button[type=submit]');
-  await page.waitForFunction(
-    () => /^tersinkron/.test(document.querySelector('[data-testid=sync-status-text]')?.textContent || ''),
-    null,
-    { timeout: 30 * 60 * 1000, polling: 250 },
-  );
+  await fillSyncForm(page, server.url, couch);
+  await waitSynced(page, 30 * 60 * 1000);
   return Date.now() - t0;
 }
 

@@ -139,3 +139,24 @@ export async function startCouch({ appOrigin }) {
     },
   };
 }
+
+/** Fills /pengaturan's form on `page` with this server and clicks "Hubungkan"; `password`
+ *  overrides the right one (to try a wrong one). */
+export async function fillSyncForm(page, appUrl, couch, { password = couch.user.password } = {}) {
+  await page.goto(appUrl + 'pengaturan');
+  await page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 15000 });
+  await page.fill('#sync-url', couch.url);
+  await page.fill('#sync-db', couch.db);
+  await page.fill('#sync-user', couch.user.name);
+  await page.fill('#sync-password', password);
+  await page.click('[data-testid=sync-form] button[type=submit]');
+}
+
+/** Waits until the sync's status line on `page` reads "tersinkron …". */
+export async function waitSynced(page, timeout = 15000) {
+  await page.waitForFunction(
+    () => /^tersinkron/.test(document.querySelector('[data-testid=sync-status-text]')?.textContent || ''),
+    null,
+    { timeout, polling: 250 },
+  );
+}

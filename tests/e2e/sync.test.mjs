@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveDist, newPage, appReady } from './browser.mjs';
-import { startCouch } from './couch.mjs';
+import { startCouch, fillSyncForm, waitSynced } from './couch.mjs';
 import { openListAsStaff, createCase, auditTexts } from './kasus-helpers.mjs';
 
 let browser, server, couch;
@@ -39,20 +39,12 @@ async function waitStatus(page, re, timeout = 15000) {
   );
 }
 
-async function connect(page, { password = couch.user.password } = {}) {
-  await page.goto(server.url + 'pengaturan');
-  await appReady(page);
-  await page.fill('#sync-url', couch.url);
-  await page.fill('#sync-db', couch.db);
-  await page.fill('#sync-user', couch.user.name);
-  await page.fill('#sync-password', password);
-  await page.click('[data-testid=sync-form] button[type=submit]');
-}
+const connect = (page, opts) => fillSyncForm(page, server.url, couch, opts);
 
 async function connected(page) {
   await connect(page);
   await page.getByTestId('sync-settings-status').waitFor();
-  await waitStatus(page, /^tersinkron/);
+  await waitSynced(page);
 }
 
 /** Waits until the case list of `page` holds `id` (following the sync), within `ms`. */
