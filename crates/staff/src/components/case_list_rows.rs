@@ -24,10 +24,10 @@ use crate::strings as s;
 /// Rows drawn beyond each edge of the viewport: a fast scroll shows drawn rows while the next
 /// ones are made, and Tab always finds the next row drawn.
 const OVERSCAN_ROWS: usize = 6;
-/// Before the first measurement (the first frame is measured before it is painted): a row
-/// and a viewport of a common size, so the first draw is about a screenful.
+/// A row's height before one is measured. The first frame is measured before it is painted;
+/// until then the list draws only its first `OVERSCAN_ROWS` rows (it starts below the page
+/// head, often below the fold), and the measurement adds what the screen shows.
 const ROW_HEIGHT_GUESS: f64 = 120.0;
-const VIEW_HEIGHT_GUESS: f64 = 900.0;
 
 /// Where the list is and how big its rows are, as last measured.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,7 +54,7 @@ pub fn CaseListRows(
     let store = use_case_store();
     let list = NodeRef::<leptos::html::Ol>::new();
     let geometry = RwSignal::new(Geometry {
-        view: ListViewport { top: 0.0, height: VIEW_HEIGHT_GUESS },
+        view: ListViewport { top: 0.0, height: 0.0 },
         row_height: ROW_HEIGHT_GUESS,
         gap: 0.0,
     });
