@@ -118,10 +118,15 @@ fn checkboxes(root: &web_sys::Element) -> Vec<web_sys::HtmlInputElement> {
 
 /// The number in `data-<name>` of the event target or its closest ancestor that has one.
 pub fn closest_data_index(event: &web_sys::Event, name: &str) -> Option<usize> {
+    closest_data(event, name)?.parse().ok()
+}
+
+/// `data-<name>` of the event target or its closest ancestor that has one.
+pub fn closest_data(event: &web_sys::Event, name: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let holder = target.closest(&format!("[data-{name}]")).ok()??;
-    holder.get_attribute(&format!("data-{name}"))?.parse().ok()
+    holder.get_attribute(&format!("data-{name}"))
 }
 
 /// Shows `index` as the selected step of every drawing under `root` (its symbols and its row

@@ -152,16 +152,10 @@ pub const KASUS_FILTER_RESET: &str = "Hapus pencarian dan filter";
 pub const KASUS_EMPTY: &str =
     "Belum ada permohonan di perangkat ini. Buat permohonan baru, atau impor berkas permohonan dari PC lain.";
 pub const KASUS_EMPTY_FILTERED: &str = "Tidak ada permohonan yang cocok dengan pencarian dan filter ini.";
-pub const KASUS_SHOW_MORE: &str = "Tampilkan lebih banyak";
 
 /// "1.234 permohonan".
 pub fn kasus_count(n: usize) -> String {
     format!("{} permohonan", thousands(n))
-}
-
-/// "Menampilkan 100 dari 10.000".
-pub fn kasus_showing(shown: usize, total: usize) -> String {
-    format!("Menampilkan {} dari {}", thousands(shown), thousands(total))
 }
 
 /// "Langkah 4 dari 9".

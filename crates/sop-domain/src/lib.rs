@@ -12,6 +12,7 @@ pub mod diagram;
 pub mod duration;
 pub mod excel_csv;
 pub mod findings;
+pub mod list_window;
 #[cfg(feature = "loader")]
 pub mod loader;
 #[cfg(feature = "loader")]

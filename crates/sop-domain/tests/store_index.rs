@@ -13,9 +13,10 @@ use proptest::prelude::*;
 use sop_domain::case::{Action, Case, CaseStatus};
 use sop_domain::catalogue::Answer;
 use sop_domain::store::{
-    case_key, encode_case, filter_summaries, load_all, load_index, plan_remove, plan_save,
-    shard_key, shard_of_ms, storage_units, summarize, CaseFilter, CaseSummary, IndexProblem,
-    SaveError, StatusFilter, Writes, CASE_KEY_PREFIX, INDEX_KEY_PREFIX, META_KEY, QUOTA_CODE_UNITS,
+    case_key, encode_case, filter_positions, filter_summaries, load_all, load_index, plan_remove,
+    plan_save, shard_key, shard_of_ms, storage_units, summarize, CaseFilter, CaseSummary,
+    IndexProblem, SaveError, StatusFilter, Writes, CASE_KEY_PREFIX, INDEX_KEY_PREFIX, META_KEY,
+    QUOTA_CODE_UNITS,
 };
 use support::*;
 
@@ -457,7 +458,66 @@ fn the_list_filters_and_sorts() {
             .map(|s| s.id.as_str())
             .collect();
         assert_eq!(got, expect, "{filter:?}");
+        // The windowed list keeps positions instead of copies: the same cases, in order.
+        let at: Vec<&str> = filter_positions(&list, &filter, now)
+            .into_iter()
+            .map(|i| list[i].id.as_str())
+            .collect();
+        assert_eq!(at, expect, "{filter:?}");
     }
+}
+
+#[test]
+fn search_ignores_case_in_any_script() {
+    let t = t0();
+    let named = |id: &str, number: &str, applicant: &str, subject: &str| {
+        act(
+            &new_case("jht", id, number, t),
+            "jht",
+            Action::Edit(sop_domain::case::CaseFields {
+                applicant: applicant.into(),
+                subject: subject.into(),
+                ..Default::default()
+            }),
+            t + MINUTE,
+        )
+    };
+    let list = summaries_of(&[
+        &named(
+            "jht-2026-0001",
+            "JHT/0001/III/2026",
+            "ÖMER ÇELİK",
+            "Klaim JHT",
+        ),
+        &named(
+            "jht-2026-0002",
+            "JHT/0002/III/2026",
+            "PT Sawit Lestari",
+            "KLAIM Σίσυφος",
+        ),
+        &named("jht-2026-0003", "JHT/0003/III/2026", "CV Maju", "Ärger"),
+    ]);
+    let found = |query: &str| -> Vec<String> {
+        let filter = CaseFilter {
+            query: query.into(),
+            ..Default::default()
+        };
+        let mut ids: Vec<String> = filter_summaries(&list, &filter, t)
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(found("ömer çeli"), ["jht-2026-0001"]);
+    assert_eq!(found("ÖMER"), ["jht-2026-0001"]);
+    assert_eq!(found("σίσυφος"), ["jht-2026-0002"]);
+    assert_eq!(found("SAWIT klaim"), ["jht-2026-0002"]);
+    assert_eq!(found("klaim"), ["jht-2026-0001", "jht-2026-0002"]);
+    assert_eq!(found("ärg"), ["jht-2026-0003"]);
+    assert_eq!(found("jht/0003"), ["jht-2026-0003"]);
+    // One part per line: words never match across the applicant and the subject.
+    assert!(found("maju ärger").len() == 1 && found("majuärger").is_empty());
 }
 
 proptest! {

@@ -17,11 +17,11 @@ fn running_clocks_read_as_hours_minutes_seconds() {
 
 #[wasm_bindgen_test]
 fn case_counts_use_indonesian_digit_grouping() {
-    use layanan_sop::strings::{kasus_count, kasus_showing};
+    use layanan_sop::strings::kasus_count;
     assert_eq!(kasus_count(0), "0 permohonan");
     assert_eq!(kasus_count(999), "999 permohonan");
     assert_eq!(kasus_count(10_000), "10.000 permohonan");
-    assert_eq!(kasus_showing(100, 1_234_567), "Menampilkan 100 dari 1.234.567");
+    assert_eq!(kasus_count(1_234_567), "1.234.567 permohonan");
 }
 
 

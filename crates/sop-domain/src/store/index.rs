@@ -90,7 +90,7 @@ impl CaseSummary {
             if i > 0 {
                 haystack.push('\n');
             }
-            haystack.extend(part.chars().flat_map(char::to_lowercase));
+            push_lowercase(&mut haystack, part);
         }
         CaseSummary {
             id,
@@ -118,6 +118,19 @@ impl CaseSummary {
     /// this summary was made from, without the case.
     pub fn is_overdue(&self, now_ms: i64) -> bool {
         self.overdue || self.overdue_at_ms.is_some_and(|t| now_ms >= t)
+    }
+}
+
+/// Appends `text` in lowercase. Most names and numbers are ASCII, whose lowercase needs no
+/// Unicode tables: that path makes decoding the index at start (10,000 summaries) markedly
+/// faster in the bundle, and gives the same text.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -217,23 +230,54 @@ pub fn filter_summaries<'a>(
     filter: &CaseFilter,
     now_ms: i64,
 ) -> Vec<&'a CaseSummary> {
-    let query = filter.query.to_lowercase();
-    let words: Vec<&str> = query.split_whitespace().collect();
+    let matches = filter.matcher(now_ms);
+    summaries.iter().filter(|s| matches.test(s)).collect()
+}
+
+/// The positions in `summaries` of those that pass `filter`, in order: what a list that draws
+/// only some rows keeps per keystroke, instead of a copy of every match.
+pub fn filter_positions(summaries: &[CaseSummary], filter: &CaseFilter, now_ms: i64) -> Vec<usize> {
+    let matches = filter.matcher(now_ms);
     summaries
         .iter()
-        .filter(|s| {
-            let status_ok = match filter.status {
-                StatusFilter::All => true,
-                StatusFilter::Open => s.is_open(),
-                StatusFilter::Closed => !s.is_open(),
-                StatusFilter::Only(st) => s.status == st,
-            };
-            status_ok
-                && filter.sop_id.as_ref().is_none_or(|id| *id == s.sop_id)
-                && (!filter.overdue_only || s.is_overdue(now_ms))
-                && words.iter().all(|w| s.haystack.contains(w))
-        })
+        .enumerate()
+        .filter(|(_, s)| matches.test(s))
+        .map(|(i, _)| i)
         .collect()
+}
+
+impl CaseFilter {
+    fn matcher(&self, now_ms: i64) -> Matcher<'_> {
+        let query = self.query.to_lowercase();
+        Matcher {
+            filter: self,
+            words: query.split_whitespace().map(str::to_string).collect(),
+            now_ms,
+        }
+    }
+}
+
+/// A filter with its query split into lowercase words once, not once per case.
+struct Matcher<'f> {
+    filter: &'f CaseFilter,
+    words: Vec<String>,
+    now_ms: i64,
+}
+
+impl Matcher<'_> {
+    fn test(&self, s: &CaseSummary) -> bool {
+        let f = self.filter;
+        let status_ok = match f.status {
+            StatusFilter::All => true,
+            StatusFilter::Open => s.is_open(),
+            StatusFilter::Closed => !s.is_open(),
+            StatusFilter::Only(st) => s.status == st,
+        };
+        status_ok
+            && f.sop_id.as_ref().is_none_or(|id| *id == s.sop_id)
+            && (!f.overdue_only || s.is_overdue(self.now_ms))
+            && self.words.iter().all(|w| s.haystack.contains(w.as_str()))
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -107,8 +107,9 @@ pub use import::{
     SenderNumbers,
 };
 pub use index::{
-    filter_summaries, list_order, load_index, shard_key, shard_key_for, shard_of_ms, sort_for_list,
-    summarize, CaseFilter, CaseSummary, IndexLoad, IndexProblem, StatusFilter,
+    filter_positions, filter_summaries, list_order, load_index, shard_key, shard_key_for,
+    shard_of_ms, sort_for_list, summarize, CaseFilter, CaseSummary, IndexLoad, IndexProblem,
+    StatusFilter,
 };
 
 /// The schema version this code writes.

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use sop_domain::case::CaseStatus;
-use sop_domain::store::{filter_summaries, CaseFilter, StatusFilter};
+use sop_domain::store::{filter_positions, filter_summaries, CaseFilter, StatusFilter};
 
 use crate::catalogue_data::catalogue;
 use crate::components::case_banners::CaseStorageBanners;
 use crate::components::case_feedback::CaseFeedback;
 use crate::components::case_format::status_slug;
-use crate::components::case_list_rows::{CaseListRows, PAGE_ROWS};
+use crate::components::case_list_rows::CaseListRows;
 use crate::components::case_new_form::CaseNewForm;
 use crate::components::case_staff::CaseStaffName;
 use crate::components::case_toolbar::CaseToolbar;
@@ -109,22 +109,11 @@ pub fn KasusListPage() -> impl IntoView {
         }
     });
 
-    let shown = RwSignal::new(PAGE_ROWS);
-    Effect::new(move |prev: Option<CaseFilter>| {
-        let f = state.with(ListQuery::filter);
-        if prev.is_some_and(|p| p != f) {
-            shown.set(PAGE_ROWS);
-        }
-        f
-    });
+    // Positions in the store's list, not copies: the rows copy only what they draw.
     let matches = Memo::new(move |_| {
         let filter = state.with(ListQuery::filter);
-        let limit = shown.get();
         let at = now.get();
-        store.summaries.with(|all| {
-            let hits = filter_summaries(all, &filter, at);
-            (hits.len(), hits.into_iter().take(limit).cloned().collect::<Vec<_>>())
-        })
+        store.summaries.with(|all| filter_positions(all, &filter, at))
     });
     let filtered_ids = Callback::new(move |()| {
         let filter = state.with_untracked(ListQuery::filter);
@@ -223,11 +212,10 @@ pub fn KasusListPage() -> impl IntoView {
         </section>
         <section class="case-results" aria-labelledby="hasil-permohonan">
             <h2 id="hasil-permohonan" class="case-results__count" data-testid="case-count" aria-live="polite">
-                {move || s::kasus_count(matches.with(|m| m.0))}
+                {move || s::kasus_count(matches.with(Vec::len))}
             </h2>
             {move || {
-                let (total, _) = matches.with(|m| (m.0, ()));
-                if total > 0 {
+                if matches.with(|m| !m.is_empty()) {
                     return None;
                 }
                 let any = store.summaries.with(|l| !l.is_empty());
@@ -241,11 +229,7 @@ pub fn KasusListPage() -> impl IntoView {
                     </div>
                 })
             }}
-            <CaseListRows
-                rows=Signal::derive(move || matches.with(|m| m.1.clone()))
-                total=Signal::derive(move || matches.with(|m| m.0))
-                shown=shown
-                now_ms=now/>
+            <CaseListRows matches=matches now_ms=now/>
         </section>
         <CaseToolbar feedback=feedback filtered_ids=filtered_ids/>
     }
