@@ -98,6 +98,8 @@ for (const f of files) {
   hash.update(f);
   hash.update(fs.readFileSync(path.join(dist, f)));
 }
+// The worker's own logic too: a change to it alone is a new build that must replace the old.
+hash.update(fs.readFileSync(path.join(root, 'scripts', 'sw.template.js')));
 const version = hash.digest('hex').slice(0, 16);
 const staffRoutes = fs.readdirSync(dist).filter((d) => fs.existsSync(path.join(dist, d, 'index.html')) &&
   fs.readFileSync(path.join(dist, d, 'index.html'), 'utf8').includes(staff.js));

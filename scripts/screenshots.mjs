@@ -41,7 +41,11 @@ try {
       await appReady(page);
       await page.waitForTimeout(couch ? 800 : 150);
       const file = `${out}/${name}-${width}.png`;
-      await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
+      // A windowed list of 10,000 cases is ~1 million pixels tall, past what Chromium can
+      // capture: such a page is shot at its first 4 screens.
+      const tall = await page.evaluate(() => document.documentElement.scrollHeight > 8000);
+      const clip = tall ? { x: 0, y: 0, width, height: (width < 600 ? 800 : 900) * 4 } : undefined;
+      await page.screenshot({ path: file, fullPage: process.env.FULL !== '0', clip });
       if (page.problems.length) console.warn(`  console problems on ${route}:`, page.problems);
       console.log(file);
       if (route.startsWith('sop/') && width === widths[widths.length - 1] && process.env.PRINT !== '0') {

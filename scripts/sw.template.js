@@ -7,7 +7,7 @@
 //   manifest, small icons, the "not saved for offline" page, and the bundle of that kind of
 //   page: the katalog's with the katalog, or the SOP pages'), files the browser has just
 //   fetched, so a citizen's first visit stays small; when this device has used the staff
-//   side before, the new build's staff bundle too;
+//   side before, or the visit starts on a staff page, the (new build's) staff bundle too;
 // - a page is cached when opened; on a later visit the page asks (`warm`) and the rest follows
 //   in the background (both bundles, the katalog, every SOP page), so it all reads offline;
 // - the staff bundle (its code, styles and page shells) is cached when a staff page is first
@@ -47,9 +47,16 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     // The pages that registered this worker say which bundle the visit already fetched.
     const open = await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+    const onStaff = open.some((c) => isStaffPath(new URL(c.url)));
     const onSop = open.some((c) => c.url.startsWith(abs('sop/')));
-    const onKatalog = open.some((c) => !c.url.startsWith(abs('sop/'))) || !onSop;
+    const onKatalog = open.some((c) => !c.url.startsWith(abs('sop/')) && !isStaffPath(new URL(c.url))) || (!onSop && !onStaff);
     await cache.addAll(CORE.concat(onKatalog ? KATALOG : [], onSop ? SOP_BUNDLE : []).map(abs));
+    // A first visit that starts on a staff page (a bookmark at the office): its bundle was
+    // just fetched, and that page must open offline next time.
+    if (onStaff) {
+      await cacheStaff(cache);
+      return;
+    }
     // A device that already used the staff side keeps it offline across updates.
     for (const name of await caches.keys()) {
       if (name.startsWith('layanan-sop-') && name !== CACHE && await (await caches.open(name)).match(STAFF_MARK, MATCH)) {

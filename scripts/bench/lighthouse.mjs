@@ -59,7 +59,9 @@ export async function measureLighthouse({ server, pages, runs = 1 }) {
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill();
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    // Chromium's helpers may still write into the profile for a moment; a leftover temp
+    // directory must not throw away the figures.
+    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch { /* left in /tmp */ }
   }
   return out;
 }

@@ -13,7 +13,8 @@ import { median } from './util.mjs';
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (name) => !only || only.includes(name);
-const dist = 'dist';
+// BENCH_DIST=<dir> measures another build (e.g. an older commit's) with today's scripts.
+const dist = process.env.BENCH_DIST || 'dist';
 const server = await startServer({ root: dist });
 const catalogue = JSON.parse(fs.readFileSync(`${dist}/catalogue.json`, 'utf8'));
 const largestSop = [...catalogue.sops].sort((a, b) => b.steps.length - a.steps.length)[0].id;

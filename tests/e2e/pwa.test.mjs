@@ -91,6 +91,34 @@ test('after one online visit, /, a SOP page and /kasus reload offline and search
   await offlineChecks(page, server.url);
 });
 
+test('a first visit that starts on /kasus caches the staff side, not the katalog, and reopens offline', async (t) => {
+  const server = await serveDist();
+  const page = await newPage(browser);
+  t.after(async () => { await page.context().close(); await server.close(); });
+  await page.goto(server.url + 'kasus');
+  await appReady(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await until(page, async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith('layanan-sop-'));
+    if (names.length !== 1) return false;
+    const keys = (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname);
+    return keys.some((k) => k.endsWith('/.staff-used'));
+  });
+  const cached = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('layanan-sop-'));
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(cached.some((k) => /\/staff-[0-9a-f]+_bg\.wasm$/.test(k)), cached.join(' '));
+  assert.ok(cached.some((k) => k.endsWith('/kasus/')), cached.join(' '));
+  // The katalog's bundle is not what this visit needed.
+  assert.ok(!cached.some((k) => /\/citizen-[0-9a-f]+_bg\.wasm$/.test(k)), cached.join(' '));
+  await page.context().setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal((await page.locator('h1').first().textContent()).trim(), 'Daftar Permohonan');
+  await page.context().setOffline(false);
+});
+
 test('a new build served at the same address brings the update banner; reloading switches', async (t) => {
   assert.ok(fs.existsSync('dist-update/index.html'), 'scripts/test.sh builds dist-update');
   const server = await serveDist();
