@@ -91,6 +91,34 @@ test('after one online visit, /, a SOP page and /kasus reload offline and search
   await offlineChecks(page, server.url);
 });
 
+test('a first visit to / fetches no staff code, even with the worker\'s precache; /kasus then opens online and offline', async (t) => {
+  const server = await serveDist();
+  const page = await newPage(browser);
+  t.after(async () => { await page.context().close(); await server.close(); });
+  await visitOnline(page, server.url);
+  // Everything the server sent for the page and the worker's install (the server counts it).
+  await page.waitForTimeout(500);
+  const paths = server.sent.map((s) => s.path);
+  assert.ok(paths.some((p) => /\/citizen-[0-9a-f]+_bg\.wasm$/.test(p)), paths.join(' '));
+  const staffCode = paths.filter((p) => /\/staff-[0-9a-f]+(_bg\.wasm|\.js)$|\/kasus-[0-9a-f]+\.css$|\/laporan-[0-9a-f]+\.css$/.test(p));
+  assert.deepEqual(staffCode, [], 'staff files fetched on a citizen\'s first visit');
+  // Then a staff page: its bundle arrives now, and the page works offline afterwards.
+  await page.goto(server.url + 'kasus');
+  await appReady(page);
+  assert.ok(server.sent.some((s) => /\/staff-[0-9a-f]+_bg\.wasm$/.test(s.path)));
+  await page.getByRole('heading', { name: 'Daftar Permohonan' }).waitFor();
+  await until(page, async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('layanan-sop-'));
+    const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    return keys.some((k) => k.endsWith('/.staff-used'));
+  });
+  await page.context().setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal((await page.locator('h1').first().textContent()).trim(), 'Daftar Permohonan');
+  await page.context().setOffline(false);
+});
+
 test('a first visit that starts on /kasus caches the staff side, not the katalog, and reopens offline', async (t) => {
   const server = await serveDist();
   const page = await newPage(browser);
