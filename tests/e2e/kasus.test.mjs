@@ -305,6 +305,29 @@ test('the (filtered) list as CSV for Excel with the Indonesian locale', async ()
   await page.context().close();
 });
 
+test('a search typed and left at once for a case is still there when coming back', async () => {
+  const page = await newPage(browser);
+  await openListAsStaff(page, server.url);
+  const budi = await createCase(page, server.url, 'jht', 'Budi Santoso');
+  await createCase(page, server.url, 'pkb', 'Ani Lestari');
+  await page.goto(server.url + 'kasus');
+  await appReady(page);
+  const entries = await page.evaluate(() => history.length);
+  // The list answers the keystrokes; the address waits for a pause, or for the box to be left.
+  await page.locator('#cari-permohonan').pressSequentially('Budi');
+  await page.waitForFunction(() => document.querySelector('[data-testid=case-count]')?.textContent === '1 permohonan');
+  await page.locator('[data-testid=case-list] > li a').first().click();
+  await page.waitForURL(new RegExp(`/kasus/${budi}$`));
+  await page.goBack();
+  await page.waitForURL(/\/kasus\?q=Budi$/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=case-count]')?.textContent === '1 permohonan');
+  assert.equal(await page.locator('#cari-permohonan').inputValue(), 'Budi');
+  // Typing added no history entry of its own: one back more is where the list was opened from.
+  assert.equal(await page.evaluate(() => history.length), entries + 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('backup and restore: every case comes back into an empty browser', async () => {
   const page = await newPage(browser);
   await openListAsStaff(page, server.url);
