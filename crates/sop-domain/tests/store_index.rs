@@ -14,7 +14,7 @@ use sop_domain::case::{Action, Case, CaseStatus};
 use sop_domain::catalogue::Answer;
 use sop_domain::store::{
     case_key, encode_case, filter_positions, filter_summaries, load_all, load_index, plan_remove,
-    plan_save, shard_key, shard_of_ms, storage_units, summarize, CaseFilter, CaseSummary,
+    plan_save, plan_save_all, shard_key, shard_of_ms, storage_units, summarize, CaseFilter, CaseSummary,
     IndexProblem, SaveError, StatusFilter, Writes, CASE_KEY_PREFIX, INDEX_KEY_PREFIX, META_KEY,
     QUOTA_CODE_UNITS,
 };
@@ -113,6 +113,51 @@ fn a_save_writes_one_case_and_one_shard() {
         store.get(META_KEY),
         Some("{\"v\":3,\"shards\":[\"2026-03\",\"2026-04\"],\"quarantined\":[],\"dirty\":false}")
     );
+}
+
+#[test]
+fn a_batch_leaves_storage_as_saving_one_by_one_with_each_shard_written_once() {
+    // Stored already: a case of March; another of March changes in the batch.
+    let kept = new_case("jht", "jht-2026-0001", "JHT/0001/III/2026", t0());
+    let changed = new_case("pkb", "pkb-2026-0001", "PKB/0001/III/2026", t0() + MINUTE);
+    let mut one_by_one = Storage::default();
+    one_by_one.save(&kept);
+    one_by_one.save(&changed);
+    let mut batched = Storage(one_by_one.0.clone());
+    let batch = [
+        act(&changed, "pkb", Action::StartStep { step: 0 }, t0() + 2 * MINUTE),
+        new_case("jht", "jht-2026-0002", "JHT/0002/III/2026", t0() + 3 * MINUTE),
+        new_case("jht", "jht-2026-0003", "JHT/0003/IV/2026", wib(2026, 4, 6, 9, 0)),
+        new_case("pkb", "pkb-2026-0002", "PKB/0002/III/2026", t0() + 4 * MINUTE),
+    ];
+    for case in &batch {
+        one_by_one.save(case);
+    }
+    let pairs: Vec<(&Case, _)> = batch.iter().map(|c| (c, sop(&c.sop_id))).collect();
+    let mut reads = Vec::new();
+    let (w, summaries) = plan_save_all(&pairs, calendar(), &mut |key: &str| {
+        reads.push(key.to_string());
+        batched.get(key).map(str::to_string)
+    })
+    .expect("batch");
+    batched.write(&w);
+    assert_eq!(batched.0, one_by_one.0);
+    assert_eq!(summaries, batch.iter().map(|c| summarize(c, sop(&c.sop_id), calendar())).collect::<Vec<_>>());
+    // Every case once, each month's shard once (March holds three of them), the meta once.
+    assert_eq!(
+        keys(&w),
+        [
+            "lsk:case:pkb-2026-0001",
+            "lsk:case:jht-2026-0002",
+            "lsk:case:jht-2026-0003",
+            "lsk:case:pkb-2026-0002",
+            "lsk:index:2026-03",
+            "lsk:index:2026-04",
+            "lsk:meta",
+        ]
+    );
+    assert_eq!(reads, ["lsk:index:2026-03", "lsk:index:2026-04", "lsk:meta"]);
+    assert_eq!(batched.fast_start(), Ok(summaries_of(&[&kept, &batch[0], &batch[1], &batch[2], &batch[3]])));
 }
 
 #[test]

@@ -392,22 +392,51 @@ pub fn plan_save(
     stored_shard: Option<&str>,
     stored_meta: Option<&str>,
 ) -> Result<(Writes, CaseSummary), SaveError> {
-    let summary = summarize(case, sop, calendar);
-    let month = shard_of_ms(case.created_ms);
+    let mut stored = |key: &str| (if key == META_KEY { stored_meta } else { stored_shard }).map(str::to_string);
+    let (writes, mut summaries) = plan_save_all(&[(case, sop)], calendar, &mut stored)?;
+    Ok((writes, summaries.remove(0)))
+}
+
+/// The writes that save several cases at once (a page of cases pulled from the sync), as
+/// [`plan_save`] saves one: each case's value, then each month shard they fall in and the
+/// meta, each encoded and written once however many of the cases it holds (saving them one by
+/// one re-encodes a month's shard for every case). `stored` reads the current value of a key
+/// (a shard, [`META_KEY`]), each at most once. The cases' ids are distinct.
+pub fn plan_save_all(
+    cases: &[(&Case, &Sop)],
+    calendar: &WorkCalendar,
+    stored: &mut dyn FnMut(&str) -> Option<String>,
+) -> Result<(Writes, Vec<CaseSummary>), SaveError> {
     let mut writes = Writes::default();
-    writes.set.push((case_key(&case.id), encode_case(case)));
-    let (mut rows, shard_ok) = index::read_shard_for_update(stored_shard);
-    match rows.iter_mut().find(|r| r.id == summary.id) {
-        Some(r) => *r = summary.clone(),
-        None => rows.push(summary.clone()),
+    let mut summaries = Vec::with_capacity(cases.len());
+    // Month → its rows and whether the stored shard could be read.
+    let mut shards: std::collections::BTreeMap<String, (Vec<CaseSummary>, bool)> = Default::default();
+    for (case, sop) in cases {
+        let summary = summarize(case, sop, calendar);
+        writes.set.push((case_key(&case.id), encode_case(case)));
+        let month = shard_of_ms(case.created_ms);
+        let (rows, _) = shards
+            .entry(month)
+            .or_insert_with_key(|month| index::read_shard_for_update(stored(&shard_key(month)).as_deref()));
+        match rows.iter_mut().find(|r| r.id == summary.id) {
+            Some(r) => *r = summary.clone(),
+            None => rows.push(summary.clone()),
+        }
+        summaries.push(summary);
     }
-    writes
-        .set
-        .push((shard_key(&month), index::encode_shard(&rows)));
-    if let Some(meta) = index::meta_after_save(stored_meta, &month, !shard_ok)? {
+    let mut meta = stored(META_KEY);
+    let mut meta_changed = false;
+    for (month, (rows, shard_ok)) in &shards {
+        writes.set.push((shard_key(month), index::encode_shard(rows)));
+        if let Some(next) = index::meta_after_save(meta.as_deref(), month, !shard_ok)? {
+            meta = Some(next);
+            meta_changed = true;
+        }
+    }
+    if let (true, Some(meta)) = (meta_changed, meta) {
         writes.set.push((META_KEY.to_string(), meta));
     }
-    Ok((writes, summary))
+    Ok((writes, summaries))
 }
 
 /// The writes that remove a case (after it was archived to a file): its key, its summary,

@@ -230,20 +230,7 @@ impl CaseStore {
         if store::check_write(&checked_key, db::get(&checked_key).as_deref(), replaces) != WriteCheck::Ok {
             return Err(s::KASUS_IMPORT_RACE.to_string());
         }
-        let Some(sop) = sop_of(case) else { return Err(s::KASUS_UNKNOWN_SOP.to_string()) };
-        let shard = db::get(&store::shard_key_for(case.created_ms));
-        let meta = db::get(store::META_KEY);
-        let (mut writes, summary) =
-            store::plan_save(case, sop, calendar(), shard.as_deref(), meta.as_deref()).map_err(|e| e.to_string())?;
-        let push_mark = if mark { self.push_mark(case) } else { None };
-        let marked = push_mark.is_some();
-        writes.set.extend(push_mark);
-        let growth = db::write_all(&writes).map_err(|e| super::SaveFailure::from(e).message())?;
-        self.grow_usage(growth);
-        self.upsert_summary(summary);
-        if marked {
-            self.note_marked();
-        }
+        self.save_taken_in(&[(case.clone(), mark)])?;
         if let Some((from_id, from_created_ms)) = old {
             // Saved first: a failure here leaves two copies, never none.
             let shard = db::get(&store::shard_key_for(from_created_ms));
@@ -256,12 +243,40 @@ impl CaseStore {
                 m.remove(from_id);
             });
         }
-        // An open case shows the imported version (unless it holds unsaved work).
-        let replace = self.opened.with_untracked(|m| {
-            m.contains_key(&case.id) && !matches!(m.get(&case.id), Some(OpenCase::Ready(CaseSlot { unsaved: Some(_), .. })))
-        });
-        if replace {
-            self.set_opened(OpenCase::Ready(CaseSlot { case: case.clone(), unsaved: None }));
+        Ok(())
+    }
+
+    /// Saves cases taken in from a file or the sync in one write (`store::plan_save_all`: each
+    /// month's shard encoded once), each with its push mark when `mark` (and the sync is on),
+    /// the list updated once, and an open case shown in its new version (unless it holds
+    /// unsaved work). All or nothing: `db::write_all` undoes a partial write.
+    pub(super) fn save_taken_in(&self, saves: &[(Case, bool)]) -> Result<(), String> {
+        if saves.is_empty() {
+            return Ok(());
+        }
+        let mut pairs = Vec::with_capacity(saves.len());
+        for (case, _) in saves {
+            let Some(sop) = sop_of(case) else { return Err(s::KASUS_UNKNOWN_SOP.to_string()) };
+            pairs.push((case, sop));
+        }
+        let (mut writes, summaries) =
+            store::plan_save_all(&pairs, calendar(), &mut |key: &str| db::get(key)).map_err(|e| e.to_string())?;
+        let marks: Vec<(String, String)> = saves.iter().filter(|(_, mark)| *mark).filter_map(|(case, _)| self.push_mark(case)).collect();
+        let marked = !marks.is_empty();
+        writes.set.extend(marks);
+        let growth = db::write_all(&writes).map_err(|e| super::SaveFailure::from(e).message())?;
+        self.grow_usage(growth);
+        self.upsert_summaries(summaries);
+        if marked {
+            self.note_marked();
+        }
+        for (case, _) in saves {
+            let replace = self.opened.with_untracked(|m| {
+                m.contains_key(&case.id) && !matches!(m.get(&case.id), Some(OpenCase::Ready(CaseSlot { unsaved: Some(_), .. })))
+            });
+            if replace {
+                self.set_opened(OpenCase::Ready(CaseSlot { case: case.clone(), unsaved: None }));
+            }
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use sop_domain::case::{case_id_for_number, Case};
-use sop_domain::store::{case_key, decide_import, CaseLookup, CaseWrite, ImportError, SenderNumbers};
+use sop_domain::store::{self as store, case_key, decide_import, CaseLookup, CaseWrite, ImportError, SenderNumbers, WriteCheck};
 use sop_domain::sync::{marked_case_id, push_mark_key, push_mark_value, PUSH_MARK_PREFIX};
 
 use super::cases::{decode_checked, CaseStore};
@@ -36,6 +36,9 @@ pub struct PageLookup<'s> {
     /// Every id a stored case holds or held (a previous number's id) → the id it is stored
     /// under now.
     stored_as: HashMap<String, Vec<String>>,
+    /// The page's cases taken in but not written yet (`PageSaves`), by id: what the import
+    /// rule sees of them.
+    pending: HashMap<String, Case>,
 }
 
 impl<'s> PageLookup<'s> {
@@ -49,7 +52,7 @@ impl<'s> PageLookup<'s> {
                 }
             }
         });
-        PageLookup { store, known: store.reserved_numbers(), stored_as }
+        PageLookup { store, known: store.reserved_numbers(), stored_as, pending: HashMap::new() }
     }
 
     /// Keeps the maps true after a write of the page.
@@ -63,6 +66,10 @@ impl<'s> PageLookup<'s> {
                 ids.retain(|id| id != from);
             }
         }
+        if let Some(from) = from {
+            self.pending.remove(from);
+        }
+        self.pending.insert(case.id.clone(), case.clone());
         let held = std::iter::once(case.id.clone()).chain(case.previous_numbers.iter().filter_map(|n| case_id_for_number(n)));
         for id in held {
             let ids = self.stored_as.entry(id).or_default();
@@ -91,7 +98,10 @@ impl CaseLookup for PageLookup<'_> {
         let mut wanted: Vec<String> = ids.iter().filter_map(|id| self.stored_as.get(id)).flatten().cloned().collect();
         wanted.sort_unstable();
         wanted.dedup();
-        self.store.read_cases(&wanted).0
+        let (pending, stored): (Vec<String>, Vec<String>) = wanted.into_iter().partition(|id| self.pending.contains_key(id));
+        let mut cases: Vec<Case> = pending.iter().filter_map(|id| self.pending.get(id).cloned()).collect();
+        cases.extend(self.store.read_cases(&stored).0);
+        cases
     }
 }
 
@@ -158,22 +168,37 @@ impl CaseStore {
     /// added, a newer version replaces the one here, two versions changed apart are merged,
     /// a number another case holds here is resolved by the clash rule. What ends up here
     /// different from the server's version (merged, renumbered, or newer here) is marked to
-    /// be pushed back. Stops at the first `Retry`.
+    /// be pushed back. The page's saves are written together (one write of each month's
+    /// shard, not one per case); a move of a stored case is written at once, after them.
+    /// Stops at the first `Retry`; when a write of saves fails, the cases it held are
+    /// `Retry` too (the page comes again: taking a case in twice changes nothing).
     pub fn take_pulled(&self, cases: Vec<Case>) -> Vec<TakenIn> {
         let mut lookup = PageLookup::new(self);
+        let mut saves = PageSaves::default();
         let mut out = Vec::with_capacity(cases.len());
         for pulled in cases {
-            let taken = self.take_one(pulled, &mut lookup);
+            let at = out.len();
+            let taken = self.take_one(pulled, &mut lookup, &mut saves, at);
+            if let Some((first, reason)) = saves.failed.take() {
+                out.truncate(first);
+                out.push(TakenIn::Retry(reason));
+                return out;
+            }
             let stop = matches!(taken, TakenIn::Retry(_));
             out.push(taken);
             if stop {
                 break;
             }
         }
+        if let Err((first, reason)) = saves.write(self) {
+            out.truncate(first);
+            out.push(TakenIn::Retry(reason));
+        }
         out
     }
 
-    fn take_one(&self, pulled: Case, lookup: &mut PageLookup<'_>) -> TakenIn {
+    /// `at`: this case's place in the page's results.
+    fn take_one(&self, pulled: Case, lookup: &mut PageLookup<'_>, saves: &mut PageSaves, at: usize) -> TakenIn {
         if self.newer_data.get_untracked() {
             return TakenIn::Retry(s::KASUS_NEWER_DATA.to_string());
         }
@@ -199,12 +224,63 @@ impl CaseStore {
             };
             // The server's version stored as it is needs no push; anything else does.
             let mark = written != &pulled;
-            if let Err(reason) = self.apply_write(write, mark) {
+            let result = match write {
+                CaseWrite::Save { case, replaces } if !saves.holds(&case.id) => {
+                    // Checked against what is stored now, written with the page's others.
+                    let key = case_key(&case.id);
+                    if store::check_write(&key, db::get(&key).as_deref(), *replaces) == WriteCheck::Ok {
+                        saves.add(case.clone(), mark, at);
+                        Ok(())
+                    } else {
+                        Err(s::KASUS_IMPORT_RACE.to_string())
+                    }
+                }
+                // A move reads the stored case it moves: the page's saves go first.
+                _ => match saves.write(self) {
+                    Ok(()) => self.apply_write(write, mark),
+                    Err(failed) => {
+                        saves.failed = Some(failed);
+                        return TakenIn::Retry(String::new());
+                    }
+                },
+            };
+            if let Err(reason) = result {
                 return TakenIn::Retry(reason);
             }
             lookup.wrote(write);
         }
         TakenIn::Taken { renumbered: plan.renumbered.iter().map(|r| r.message()).collect() }
+    }
+}
+
+/// The saves of a page of pulled cases, written together.
+#[derive(Default)]
+struct PageSaves {
+    saves: Vec<(Case, bool)>,
+    /// The place in the page's results of the first case whose save is held here.
+    first: Option<usize>,
+    /// A write of held saves that failed: from which result on, and why.
+    failed: Option<(usize, String)>,
+}
+
+impl PageSaves {
+    fn holds(&self, id: &str) -> bool {
+        self.saves.iter().any(|(c, _)| c.id == id)
+    }
+
+    fn add(&mut self, case: Case, mark: bool, at: usize) {
+        self.first.get_or_insert(at);
+        self.saves.push((case, mark));
+    }
+
+    /// Writes the held saves; on failure, from which result on they were not written.
+    fn write(&mut self, store: &CaseStore) -> Result<(), (usize, String)> {
+        let saves = std::mem::take(&mut self.saves);
+        let first = self.first.take();
+        match (store.save_taken_in(&saves), first) {
+            (Err(reason), Some(first)) => Err((first, reason)),
+            _ => Ok(()),
+        }
     }
 }
 

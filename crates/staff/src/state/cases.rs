@@ -663,16 +663,25 @@ impl CaseStore {
     /// Puts `summary` in its place in list order (replacing the old one of that case).
     /// Subscribers (the list filter over every case) are notified only when the list changed.
     pub(super) fn upsert_summary(&self, summary: CaseSummary) {
+        self.upsert_summaries(vec![summary]);
+    }
+
+    /// Several summaries at once: the list (and what filters it) is told once.
+    pub(super) fn upsert_summaries(&self, summaries: Vec<CaseSummary>) {
         self.summaries.maybe_update(|list| {
-            if let Some(pos) = list.iter().position(|s| s.id == summary.id) {
-                if list[pos] == summary {
-                    return false;
+            let mut changed = false;
+            for summary in summaries {
+                if let Some(pos) = list.iter().position(|s| s.id == summary.id) {
+                    if list[pos] == summary {
+                        continue;
+                    }
+                    list.remove(pos);
                 }
-                list.remove(pos);
+                let at = list.partition_point(|s| list_order(s, &summary).is_lt());
+                list.insert(at, summary);
+                changed = true;
             }
-            let at = list.partition_point(|s| list_order(s, &summary).is_lt());
-            list.insert(at, summary);
-            true
+            changed
         });
     }
 
