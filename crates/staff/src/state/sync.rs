@@ -42,8 +42,10 @@ use crate::strings as s;
 const SETTINGS_KEY: &str = "sync";
 const STATE_KEY: &str = "sync-state";
 const SET_ASIDE_KEY: &str = "sync-aside";
-/// Documents per request: a page of changes, a batch of pushes.
-const BATCH: usize = 100;
+/// Documents per request: a page of changes, a batch of pushes. 500 rather than 100: the
+/// first sync of 10,000 cases took 26.3 s up and 9.5 s down with 100, 16.2 s and 6.6 s with
+/// 500 (PouchDB Server); a request is then ~0.7 MB, far below CouchDB's limits.
+const BATCH: usize = 500;
 /// How long the server holds a long poll open before answering "nothing new".
 const LONGPOLL_MS: u32 = 25_000;
 /// Waits after a failure, growing to the last one.
