@@ -109,6 +109,26 @@ test('a SOP page: the bundle adopts the written nodes, fills the estimate, and m
   await page.context().close();
 });
 
+test('the citizen bundle is asked for only after the written page\'s largest paint', async () => {
+  for (const route of ['', 'sop/pelatihan-blk']) {
+    const page = await newPage(browser, { width: 412, height: 823 });
+    await page.addInitScript(() => {
+      window.__seen = { lcp: [], code: [] };
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.lcp.push(e.startTime); })
+        .observe({ type: 'largest-contentful-paint', buffered: true });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) if (/\/citizen-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name)) window.__seen.code.push(e.startTime);
+      }).observe({ type: 'resource', buffered: true });
+    });
+    await page.goto(server.url + route);
+    await appReady(page);
+    const { lcp, code } = await page.evaluate(() => window.__seen);
+    assert.ok(lcp.length > 0 && code.length === 2, `${route}: ${JSON.stringify({ lcp, code })}`);
+    assert.ok(Math.min(...code) >= lcp[0], `/${route}: bundle asked for at ${Math.min(...code)} ms, largest paint at ${lcp[0]} ms`);
+    await page.context().close();
+  }
+});
+
 test('every written page hydrates without an error', async () => {
   const page = await newPage(browser, { width: 390, height: 844 });
   const routes = ['', ...catalogue.sops.map((s) => 'sop/' + s.id)];
