@@ -12,7 +12,6 @@ use proptest::prelude::*;
 use sop_domain::case::{
     apply, Action, AuditEntry, AuditKind, Case, CaseFields, CaseStatus, StepStatus,
 };
-use sop_domain::catalogue::Answer;
 use sop_domain::merge::{compare_versions, merge_cases, MergeError, Versions};
 use sop_domain::store::{case_key, decode_case, encode_case, encode_case_json, validate_case};
 use support::*;
@@ -35,17 +34,7 @@ fn base() -> Case {
         "Pc7hQ2mZk9RxW4tB",
         t0(),
     );
-    let c = act(
-        &c,
-        "jht",
-        Action::TickChecklist {
-            step: 0,
-            item: 0,
-            ticked: true,
-        },
-        t0() + MINUTE,
-    );
-    act(&c, "jht", Action::StartStep { step: 0 }, t0() + 2 * MINUTE)
+    jht_step_one_running(c, t0())
 }
 
 fn merged(a: &Case, b: &Case) -> Case {
@@ -321,18 +310,6 @@ fn two_different_cases_are_not_merged() {
 // Properties.
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Clone, Debug)]
-enum Op {
-    Start,
-    Pause,
-    Resume,
-    Finish(bool),
-    Note(bool, String),
-    Tick(usize, bool),
-    Edit(u8, String),
-    Cancel,
-}
-
 fn op_strategy() -> impl Strategy<Value = Op> {
     // A cancel is rare: most versions should still be open when the other PC's work meets them.
     prop_oneof![
@@ -342,53 +319,9 @@ fn op_strategy() -> impl Strategy<Value = Op> {
         8 => any::<bool>().prop_map(Op::Finish),
         2 => (any::<bool>(), "[a-z ]{1,8}").prop_map(|(s, t)| Op::Note(s, t)),
         4 => (0usize..4, any::<bool>()).prop_map(|(i, t)| Op::Tick(i, t)),
-        2 => (0u8..4, "[a-zA-Z]{1,6}").prop_map(|(f, v)| Op::Edit(f, v)),
+        2 => (0u8..4, "[a-zA-Z]{1,6}").prop_map(|(f, v)| Op::EditField(f, v)),
         1 => Just(Op::Cancel),
     ]
-}
-
-/// The op as the staff would do it on the current step; `None` when the case refuses it.
-fn step(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
-    let s = sop(&case.sop_id);
-    let cur = case.current.unwrap_or(0);
-    let action = match op {
-        Op::Start => Action::StartStep { step: cur },
-        Op::Pause => Action::PauseStep { step: cur },
-        Op::Resume => Action::ResumeStep { step: cur },
-        Op::Finish(yes) if s.is_decision(cur) => Action::Decide {
-            step: cur,
-            answer: if *yes { Answer::Yes } else { Answer::No },
-        },
-        Op::Finish(_) => Action::FinishStep { step: cur },
-        Op::Note(on_step, text) => Action::AddNote {
-            step: on_step.then_some(cur),
-            text: text.clone(),
-        },
-        Op::Tick(item, ticked) => Action::TickChecklist {
-            step: cur,
-            item: *item,
-            ticked: *ticked,
-        },
-        Op::Edit(field, value) => {
-            let mut f = CaseFields {
-                applicant: case.applicant.clone(),
-                contact: case.contact.clone(),
-                subject: case.subject.clone(),
-                notes: case.notes.clone(),
-            };
-            match field {
-                0 => f.applicant = value.clone(),
-                1 => f.contact = value.clone(),
-                2 => f.subject = value.clone(),
-                _ => f.notes = value.clone(),
-            }
-            Action::Edit(f)
-        }
-        Op::Cancel => Action::Cancel {
-            reason: "batal".into(),
-        },
-    };
-    apply(case, s, &action, t, actor).ok()
 }
 
 /// `ops` applied one after the other from `t`, each `dt` seconds after the last (negative: the
@@ -396,7 +329,7 @@ fn step(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
 fn walk(mut case: Case, ops: &[(Op, i64)], mut t: i64, actor: &str) -> Case {
     for (op, dt) in ops {
         t += dt * 1000;
-        if let Some(next) = step(&case, op, t, actor) {
+        if let Some(next) = apply_op(&case, op, t, actor) {
             case = next;
         }
     }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use sop_domain::calendar::WorkCalendar;
-use sop_domain::case::{apply, derived_uid, Action, Case, CaseFields};
+use sop_domain::case::{apply, derived_uid, renumber, Action, Case, CaseFields};
 use sop_domain::catalogue::{Answer, Catalogue, Sop};
 use sop_domain::loader::load_dir;
 
@@ -142,4 +142,95 @@ pub fn typical_closed_jht(running: u32, t0: i64) -> Case {
         t0 + 30_000,
     );
     walk_to_end(case, "jht", t0 + MINUTE, 4 * MINUTE).0
+}
+
+/// A file of `tests/fixtures/store/`.
+pub fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `case` (JHT, just created at `t0`) with checklist item 1 ticked and step 1 started: revision 3.
+pub fn jht_step_one_running(case: Case, t0: i64) -> Case {
+    let c = act(
+        &case,
+        "jht",
+        Action::TickChecklist {
+            step: 0,
+            item: 0,
+            ticked: true,
+        },
+        t0 + MINUTE,
+    );
+    act(&c, "jht", Action::StartStep { step: 0 }, t0 + 2 * MINUTE)
+}
+
+/// What the staff can do to a case, for the property tests; each test draws its own mix.
+#[derive(Clone, Debug)]
+pub enum Op {
+    Start,
+    Pause,
+    Resume,
+    /// Finishes the current step; at a decision, answers Ya when true.
+    Finish(bool),
+    /// A note, on the current step when true.
+    Note(bool, String),
+    Tick(usize, bool),
+    /// The case's data replaced: this applicant, the other fields empty.
+    SetApplicant(String),
+    /// One field changed (0 applicant, 1 contact, 2 subject, else notes), the others kept.
+    EditField(u8, String),
+    Cancel,
+    /// Renumbered to `X/<n>/III/2026`, as a number clash does.
+    Renumber(u32),
+}
+
+/// The op done on the current step; `None` when the case refuses it (a refused action
+/// changes nothing).
+pub fn apply_op(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
+    let s = sop(&case.sop_id);
+    let cur = case.current.unwrap_or(0);
+    let action = match op {
+        Op::Start => Action::StartStep { step: cur },
+        Op::Pause => Action::PauseStep { step: cur },
+        Op::Resume => Action::ResumeStep { step: cur },
+        Op::Finish(yes) if s.is_decision(cur) => Action::Decide {
+            step: cur,
+            answer: if *yes { Answer::Yes } else { Answer::No },
+        },
+        Op::Finish(_) => Action::FinishStep { step: cur },
+        Op::Note(on_step, text) => Action::AddNote {
+            step: on_step.then_some(cur),
+            text: text.clone(),
+        },
+        Op::Tick(item, ticked) => Action::TickChecklist {
+            step: cur,
+            item: *item,
+            ticked: *ticked,
+        },
+        Op::SetApplicant(name) => Action::Edit(CaseFields {
+            applicant: name.clone(),
+            ..Default::default()
+        }),
+        Op::EditField(field, value) => {
+            let mut f = CaseFields {
+                applicant: case.applicant.clone(),
+                contact: case.contact.clone(),
+                subject: case.subject.clone(),
+                notes: case.notes.clone(),
+            };
+            match field {
+                0 => f.applicant = value.clone(),
+                1 => f.contact = value.clone(),
+                2 => f.subject = value.clone(),
+                _ => f.notes = value.clone(),
+            }
+            Action::Edit(f)
+        }
+        Op::Cancel => Action::Cancel {
+            reason: "batal".into(),
+        },
+        Op::Renumber(n) => return renumber(case, &format!("X/{n:04}/III/2026"), t, actor).ok(),
+    };
+    apply(case, s, &action, t, actor).ok()
 }

@@ -497,11 +497,6 @@ proptest! {
     }
 }
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// Files and stored values written before uids: every PC derives the same uid for the same old
 /// case, so an old copy meeting another old copy is the same case, not a clash.
 #[test]

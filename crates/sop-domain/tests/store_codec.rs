@@ -18,11 +18,6 @@ use sop_domain::store::{
 };
 use support::*;
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 fn t0() -> i64 {
     wib(2026, 3, 2, 9, 0)
 }
@@ -371,18 +366,6 @@ fn packing_examples() {
 // Properties.
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Clone, Debug)]
-enum Op {
-    Start,
-    Pause,
-    Resume,
-    Finish(bool),
-    Note(bool, String),
-    Tick(usize, bool),
-    Edit(String),
-    Cancel,
-}
-
 fn op_strategy() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => Just(Op::Start),
@@ -391,42 +374,9 @@ fn op_strategy() -> impl Strategy<Value = Op> {
         4 => any::<bool>().prop_map(Op::Finish),
         1 => (any::<bool>(), "\\PC{1,12}").prop_map(|(s, t)| Op::Note(s, t)),
         1 => (0usize..7, any::<bool>()).prop_map(|(i, t)| Op::Tick(i, t)),
-        1 => "[a-zA-Z \u{e9}\"]{1,10}".prop_map(Op::Edit),
+        1 => "[a-zA-Z \u{e9}\"]{1,10}".prop_map(Op::SetApplicant),
         1 => Just(Op::Cancel),
     ]
-}
-
-/// Applies the op to the current step (errors are fine: a refused action changes nothing).
-fn step(case: &Case, sop_id: &str, op: &Op, t: i64, actor: &str) -> Option<Case> {
-    let s = sop(sop_id);
-    let cur = case.current.unwrap_or(0);
-    let action = match op {
-        Op::Start => Action::StartStep { step: cur },
-        Op::Pause => Action::PauseStep { step: cur },
-        Op::Resume => Action::ResumeStep { step: cur },
-        Op::Finish(yes) if s.is_decision(cur) => Action::Decide {
-            step: cur,
-            answer: if *yes { Answer::Yes } else { Answer::No },
-        },
-        Op::Finish(_) => Action::FinishStep { step: cur },
-        Op::Note(on_step, text) => Action::AddNote {
-            step: on_step.then_some(cur),
-            text: text.clone(),
-        },
-        Op::Tick(item, ticked) => Action::TickChecklist {
-            step: cur,
-            item: *item,
-            ticked: *ticked,
-        },
-        Op::Edit(name) => Action::Edit(sop_domain::case::CaseFields {
-            applicant: name.clone(),
-            ..Default::default()
-        }),
-        Op::Cancel => Action::Cancel {
-            reason: "batal".into(),
-        },
-    };
-    apply(case, s, &action, t, actor).ok()
 }
 
 proptest! {
@@ -446,7 +396,7 @@ proptest! {
         for (op, dt, who) in &ops {
             t += dt * 1000 + 17;
             let actor = ["Rina Wati", "Andi", "Yohanes Dwi"][*who];
-            if let Some(next) = step(&case, &sop_id, op, t, actor) {
+            if let Some(next) = apply_op(&case, op, t, actor) {
                 case = next;
                 prop_assert_eq!(decode_case("lsk:case:x-2026-0001", &encode_case(&case)), Ok(case.clone()));
                 prop_assert!(!encode_case_json(&case).contains("\"sx\""));

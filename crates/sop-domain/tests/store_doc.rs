@@ -8,16 +8,10 @@ mod support;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use sop_domain::case::{apply, renumber, Action, Case, CaseFields};
-use sop_domain::catalogue::Answer;
+use sop_domain::case::{renumber, Action, Case};
 use sop_domain::merge::merge_cases;
 use sop_domain::store::{case_to_doc, doc_id, doc_to_case, DocError, DOC_SCHEMA};
 use support::*;
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// A JHT case handed over, renumbered on arrival, then worked on: the example of
 /// docs/couchdb-document.md.
@@ -153,19 +147,6 @@ fn a_malformed_document_says_which_field_in_indonesian() {
 // Properties.
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Clone, Debug)]
-enum Op {
-    Start,
-    Pause,
-    Resume,
-    Finish(bool),
-    Note(bool, String),
-    Tick(usize, bool),
-    Edit(String),
-    Cancel,
-    Renumber(u32),
-}
-
 fn op_strategy() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => Just(Op::Start),
@@ -174,43 +155,10 @@ fn op_strategy() -> impl Strategy<Value = Op> {
         4 => any::<bool>().prop_map(Op::Finish),
         1 => (any::<bool>(), "\\PC{1,12}").prop_map(|(s, t)| Op::Note(s, t)),
         1 => (0usize..4, any::<bool>()).prop_map(|(i, t)| Op::Tick(i, t)),
-        1 => "[a-zA-Z \u{e9}\"]{1,10}".prop_map(Op::Edit),
+        1 => "[a-zA-Z \u{e9}\"]{1,10}".prop_map(Op::SetApplicant),
         1 => (2u32..50).prop_map(Op::Renumber),
         1 => Just(Op::Cancel),
     ]
-}
-
-fn step(case: &Case, op: &Op, t: i64, actor: &str) -> Option<Case> {
-    let s = sop(&case.sop_id);
-    let cur = case.current.unwrap_or(0);
-    let action = match op {
-        Op::Start => Action::StartStep { step: cur },
-        Op::Pause => Action::PauseStep { step: cur },
-        Op::Resume => Action::ResumeStep { step: cur },
-        Op::Finish(yes) if s.is_decision(cur) => Action::Decide {
-            step: cur,
-            answer: if *yes { Answer::Yes } else { Answer::No },
-        },
-        Op::Finish(_) => Action::FinishStep { step: cur },
-        Op::Note(on_step, text) => Action::AddNote {
-            step: on_step.then_some(cur),
-            text: text.clone(),
-        },
-        Op::Tick(item, ticked) => Action::TickChecklist {
-            step: cur,
-            item: *item,
-            ticked: *ticked,
-        },
-        Op::Edit(name) => Action::Edit(CaseFields {
-            applicant: name.clone(),
-            ..Default::default()
-        }),
-        Op::Cancel => Action::Cancel {
-            reason: "batal".into(),
-        },
-        Op::Renumber(n) => return renumber(case, &format!("X/{n:04}/III/2026"), t, actor).ok(),
-    };
-    apply(case, s, &action, t, actor).ok()
 }
 
 proptest! {
@@ -236,7 +184,7 @@ proptest! {
             }
             t += dt * 1000 + 17;
             let actor = ["Rina Wati", "Andi", "Yohanes Dwi"][*who];
-            if let Some(next) = step(&case, op, t, actor) {
+            if let Some(next) = apply_op(&case, op, t, actor) {
                 case = next;
             }
         }

@@ -18,25 +18,9 @@ fn t0() -> i64 {
     wib(2026, 3, 2, 9, 0)
 }
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// A JHT case at revision 3 (step 1 running).
 fn base() -> Case {
-    let c = new_case("jht", "jht-2026-0001", "JHT/0001/III/2026", t0());
-    let c = act(
-        &c,
-        "jht",
-        Action::TickChecklist {
-            step: 0,
-            item: 0,
-            ticked: true,
-        },
-        t0() + MINUTE,
-    );
-    act(&c, "jht", Action::StartStep { step: 0 }, t0() + 2 * MINUTE)
+    jht_step_one_running(new_case("jht", "jht-2026-0001", "JHT/0001/III/2026", t0()), t0())
 }
 
 #[test]
