@@ -31,13 +31,34 @@ async function visitOnline(page, url) {
 async function openStaffAndWarm(page, base) {
   await page.goto(base + 'kasus');
   await appReady(page);
-  await until(page, async () => {
-    const names = (await caches.keys()).filter((n) => n.startsWith('layanan-sop-'));
-    if (names.length !== 1) return false;
-    const cache = await caches.open(names[0]);
-    const keys = (await cache.keys()).map((r) => new URL(r.url).pathname);
-    return keys.some((k) => k.endsWith('/.staff-used')) && keys.some((k) => k.endsWith('/sop/pkb'));
-  });
+  await untilCached(page, ['/.staff-used', '/sop/pkb']);
+}
+
+/** The paths in this build's cache, or null while there is not exactly one build's cache. */
+const cachedPaths = (page) => page.evaluate(async () => {
+  const names = (await caches.keys()).filter((n) => n.startsWith('layanan-sop-'));
+  if (names.length !== 1) return null;
+  return (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname);
+});
+
+/** Waits until this build's cache holds a path ending with each of `ends`; returns its paths. */
+async function untilCached(page, ends, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const paths = await cachedPaths(page);
+    if (paths && ends.every((e) => paths.some((p) => p.endsWith(e)))) return paths;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${ends.join(', ')} in the cache: ${paths?.join(' ')}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Offline, the staff's case list reloads from the cache. */
+async function reloadsOfflineAsCaseList(page) {
+  await page.context().setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal((await page.locator('h1').first().textContent()).trim(), 'Daftar Permohonan');
+  await page.context().setOffline(false);
 }
 
 /** Polls an async check in the page (waitForFunction takes a returned promise as truthy). */
@@ -107,16 +128,8 @@ test('a first visit to / fetches no staff code, even with the worker\'s precache
   await appReady(page);
   assert.ok(server.sent.some((s) => /\/staff-[0-9a-f]+_bg\.wasm$/.test(s.path)));
   await page.getByRole('heading', { name: 'Daftar Permohonan' }).waitFor();
-  await until(page, async () => {
-    const name = (await caches.keys()).find((n) => n.startsWith('layanan-sop-'));
-    const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-    return keys.some((k) => k.endsWith('/.staff-used'));
-  });
-  await page.context().setOffline(true);
-  await page.reload();
-  await appReady(page);
-  assert.equal((await page.locator('h1').first().textContent()).trim(), 'Daftar Permohonan');
-  await page.context().setOffline(false);
+  await untilCached(page, ['/.staff-used']);
+  await reloadsOfflineAsCaseList(page);
 });
 
 test('a first visit that starts on /kasus caches the staff side, not the katalog, and reopens offline', async (t) => {
@@ -126,25 +139,12 @@ test('a first visit that starts on /kasus caches the staff side, not the katalog
   await page.goto(server.url + 'kasus');
   await appReady(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await until(page, async () => {
-    const names = (await caches.keys()).filter((n) => n.startsWith('layanan-sop-'));
-    if (names.length !== 1) return false;
-    const keys = (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname);
-    return keys.some((k) => k.endsWith('/.staff-used'));
-  });
-  const cached = await page.evaluate(async () => {
-    const name = (await caches.keys()).find((n) => n.startsWith('layanan-sop-'));
-    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-  });
+  const cached = await untilCached(page, ['/.staff-used']);
   assert.ok(cached.some((k) => /\/staff-[0-9a-f]+_bg\.wasm$/.test(k)), cached.join(' '));
   assert.ok(cached.some((k) => k.endsWith('/kasus/')), cached.join(' '));
   // The katalog's bundle is not what this visit needed.
   assert.ok(!cached.some((k) => /\/citizen-[0-9a-f]+_bg\.wasm$/.test(k)), cached.join(' '));
-  await page.context().setOffline(true);
-  await page.reload();
-  await appReady(page);
-  assert.equal((await page.locator('h1').first().textContent()).trim(), 'Daftar Permohonan');
-  await page.context().setOffline(false);
+  await reloadsOfflineAsCaseList(page);
 });
 
 test('a new build served at the same address brings the update banner; reloading switches', async (t) => {
