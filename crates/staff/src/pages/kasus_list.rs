@@ -110,14 +110,17 @@ pub fn KasusListPage() -> impl IntoView {
         list
     });
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop_typing_timer = move || {
+        if let Some(timer) = typing_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
     let write_url = Callback::new(move |(next, replace): (ListQuery, bool)| {
         navigate(&next.to_url(), NavigateOptions { replace, scroll: false, ..Default::default() });
     });
     // The pending text goes into the current history entry (typing never adds one).
     let flush_typed = move || {
-        if let Some(timer) = typing_timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
+        stop_typing_timer();
         if typed.with_untracked(Option::is_some) {
             write_url.run((current.get_untracked(), true));
             typed.set(None);
@@ -128,11 +131,7 @@ pub fn KasusListPage() -> impl IntoView {
         flush_typed();
         write_url.run((next, replace));
     });
-    on_cleanup(move || {
-        if let Some(timer) = typing_timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-    });
+    on_cleanup(stop_typing_timer);
 
     // "Melewati waktu baku" depends on the time: look again every minute.
     let now = RwSignal::new(clock::now_ms());
@@ -198,9 +197,7 @@ pub fn KasusListPage() -> impl IntoView {
                     prop:value=move || current.with(|c| c.q.clone())
                     on:input=move |ev| {
                         typed.set(Some(event_target_value(&ev)));
-                        if let Some(timer) = typing_timer.try_update_value(Option::take).flatten() {
-                            timer.clear();
-                        }
+                        stop_typing_timer();
                         let timer = set_timeout_with_handle(flush_typed, TYPING_PAUSE).ok();
                         typing_timer.set_value(timer);
                     }
